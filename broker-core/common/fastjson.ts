@@ -9,7 +9,7 @@
  * `parseFastjson` accepts all of that (and standard JSON). A bare number key becomes its decimal string; an object
  * key becomes `objectKey(value)` — canonical JSON with sorted keys — which `parseObjectKey` turns back into the object.
  * `stringifyFastjson` writes standard JSON except for `ObjectKeyMap` values, which are written in the object-as-key
- * form that Java readers expect for MessageQueue-keyed tables.
+ * form that Java readers expect for MessageQueue-keyed tables, and `NumberKeyMap` values, written with bare number keys.
  */
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -29,6 +29,13 @@ export class ObjectKeyMap<K extends object, V> {
     return this;
   }
 }
+
+/**
+ * A map with integer keys (Java Long/Integer keys such as broker ids or queue ids), written the way fastjson writes
+ * it: bare number keys, `{0:"10.0.0.1:10911",1:"10.0.0.2:10911"}`. Java readers accept that form; standard JSON
+ * parsers do not, so write a plain object instead where a browser-compatible form is required.
+ */
+export class NumberKeyMap<V> extends Map<number, V> {}
 
 /** Canonical string form of a non-string map key: JSON with object keys sorted. */
 export function objectKey(value: JsonValue): string {
@@ -247,6 +254,14 @@ function lookupReference(root: JsonValue, ref: string, ancestors: JsonValue[]): 
 export function stringifyFastjson(value: unknown): string {
   if (value instanceof ObjectKeyMap) {
     const parts = value.entries.map(([key, entry]) => `${stringifyFastjson(key)}:${stringifyFastjson(entry)}`);
+    return `{${parts.join(',')}}`;
+  }
+  if (value instanceof NumberKeyMap) {
+    const parts: string[] = [];
+    for (const [key, entry] of value) {
+      if (entry === undefined) continue;
+      parts.push(`${Math.trunc(Number(key))}:${stringifyFastjson(entry)}`);
+    }
     return `{${parts.join(',')}}`;
   }
   if (value instanceof Map) {
