@@ -1,19 +1,38 @@
 import { responseCodeName } from '../protocol/response-code';
 
 /** Transport-level failures, distinct from a response carrying an error code. */
+// Names are spelled out (not new.target.name) because bundlers minify class names.
 export class RemotingError extends Error {
-  constructor(message: string) {
+  constructor(message: string, name = 'RemotingError') {
     super(message);
-    this.name = new.target.name;
+    this.name = name;
   }
 }
 
-export class RemotingTimeoutError extends RemotingError {}
-export class RemotingConnectError extends RemotingError {}
-export class RemotingSendError extends RemotingError {}
+export class RemotingTimeoutError extends RemotingError {
+  constructor(message: string) {
+    super(message, 'RemotingTimeoutError');
+  }
+}
+
+export class RemotingConnectError extends RemotingError {
+  constructor(message: string) {
+    super(message, 'RemotingConnectError');
+  }
+}
+
+export class RemotingSendError extends RemotingError {
+  constructor(message: string) {
+    super(message, 'RemotingSendError');
+  }
+}
 
 /** Malformed bytes on the wire: the connection that sent them is closed. */
-export class RemotingDecodeError extends RemotingError {}
+export class RemotingDecodeError extends RemotingError {
+  constructor(message: string) {
+    super(message, 'RemotingDecodeError');
+  }
+}
 
 /** A response whose code says the request failed; carries the peer's code and remark. */
 export class ResponseCodeError extends Error {
