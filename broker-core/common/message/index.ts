@@ -1,0 +1,11 @@
+export * from './batch-format';
+export * from './compression';
+export * from './host-address';
+export * from './int64';
+export * from './message-const';
+export type { MessageExt } from './message-ext';
+export * from './message-id';
+export * from './message-properties';
+export * from './message-sysflag';
+export * from './stored-message-decoder';
+export * from './stored-message-format';

@@ -1,0 +1,110 @@
+/**
+ * Message property keys and system topic names (spec/message-format.md §5, §11; Java `MessageConst`,
+ * `TopicValidator`, `MixAll`). Property names are the exact strings stored in the properties text.
+ */
+export const MessageConst = {
+  KEYS: 'KEYS',
+  TAGS: 'TAGS',
+  WAIT_STORE_MSG_OK: 'WAIT',
+  DELAY_TIME_LEVEL: 'DELAY',
+  RETRY_TOPIC: 'RETRY_TOPIC',
+  REAL_TOPIC: 'REAL_TOPIC',
+  REAL_QUEUE_ID: 'REAL_QID',
+  TRANSACTION_PREPARED: 'TRAN_MSG',
+  PRODUCER_GROUP: 'PGROUP',
+  MIN_OFFSET: 'MIN_OFFSET',
+  MAX_OFFSET: 'MAX_OFFSET',
+  BUYER_ID: 'BUYER_ID',
+  ORIGIN_MESSAGE_ID: 'ORIGIN_MESSAGE_ID',
+  TRANSFER_FLAG: 'TRANSFER_FLAG',
+  CORRECTION_FLAG: 'CORRECTION_FLAG',
+  MQ2_FLAG: 'MQ2_FLAG',
+  RECONSUME_TIME: 'RECONSUME_TIME',
+  MSG_REGION: 'MSG_REGION',
+  TRACE_SWITCH: 'TRACE_ON',
+  UNIQ_CLIENT_MESSAGE_ID_KEYIDX: 'UNIQ_KEY',
+  EXTEND_UNIQ_INFO: 'EXTEND_UNIQ_INFO',
+  MAX_RECONSUME_TIMES: 'MAX_RECONSUME_TIMES',
+  CONSUME_START_TIMESTAMP: 'CONSUME_START_TIME',
+  INNER_NUM: 'INNER_NUM',
+  INNER_BASE: 'INNER_BASE',
+  DUP_INFO: 'DUP_INFO',
+  CHECK_IMMUNITY_TIME_IN_SECONDS: 'CHECK_IMMUNITY_TIME_IN_SECONDS',
+  TRANSACTION_PREPARED_QUEUE_OFFSET: 'TRAN_PREPARED_QUEUE_OFFSET',
+  TRANSACTION_ID: '__transactionId__',
+  TRANSACTION_CHECK_TIMES: 'TRANSACTION_CHECK_TIMES',
+  INSTANCE_ID: 'INSTANCE_ID',
+  CORRELATION_ID: 'CORRELATION_ID',
+  MESSAGE_REPLY_TO_CLIENT: 'REPLY_TO_CLIENT',
+  MESSAGE_TTL: 'TTL',
+  REPLY_MESSAGE_ARRIVE_TIME: 'ARRIVE_TIME',
+  PUSH_REPLY_TIME: 'PUSH_REPLY_TIME',
+  CLUSTER: 'CLUSTER',
+  MESSAGE_TYPE: 'MSG_TYPE',
+  POP_CK: 'POP_CK',
+  POP_CK_OFFSET: 'POP_CK_OFFSET',
+  FIRST_POP_TIME: '1ST_POP_TIME',
+  SHARDING_KEY: '__SHARDINGKEY',
+  FORWARD_QUEUE_ID: 'PROPERTY_FORWARD_QUEUE_ID',
+  REDIRECT: 'REDIRECT',
+  INNER_MULTI_DISPATCH: 'INNER_MULTI_DISPATCH',
+  INNER_MULTI_QUEUE_OFFSET: 'INNER_MULTI_QUEUE_OFFSET',
+  TRACE_CONTEXT: 'TRACE_CONTEXT',
+  TIMER_DELAY_SEC: 'TIMER_DELAY_SEC',
+  TIMER_DELAY_MS: 'TIMER_DELAY_MS',
+  TIMER_DELIVER_MS: 'TIMER_DELIVER_MS',
+  TIMER_ENQUEUE_MS: 'TIMER_ENQUEUE_MS',
+  TIMER_DEQUEUE_MS: 'TIMER_DEQUEUE_MS',
+  TIMER_ROLL_TIMES: 'TIMER_ROLL_TIMES',
+  TIMER_OUT_MS: 'TIMER_OUT_MS',
+  TIMER_DEL_UNIQKEY: 'TIMER_DEL_UNIQKEY',
+  TIMER_DELAY_LEVEL: 'TIMER_DELAY_LEVEL',
+  BORN_HOST: '__BORNHOST',
+  BORN_TIMESTAMP: 'BORN_TIMESTAMP',
+  DLQ_ORIGIN_TOPIC: 'DLQ_ORIGIN_TOPIC',
+  DLQ_ORIGIN_MESSAGE_ID: 'DLQ_ORIGIN_MESSAGE_ID',
+  CRC32: '__CRC32#',
+  /** Keys with this prefix are never stored (`…TOPIC_SYS_FLAG`, `…GROUP_SYS_FLAG`). */
+  TRANSIENT_PREFIX: '__RMQ.TRANSIENT.',
+} as const;
+
+/** KEYS holds several user keys separated by one space. */
+export const KEY_SEPARATOR = ' ';
+
+/** System topics (Java `TopicValidator`, `MixAll`). */
+export const SystemTopic = {
+  AUTO_CREATE_TOPIC_KEY: 'TBW102',
+  SCHEDULE_TOPIC: 'SCHEDULE_TOPIC_XXXX',
+  TRANS_HALF_TOPIC: 'RMQ_SYS_TRANS_HALF_TOPIC',
+  TRANS_OP_HALF_TOPIC: 'RMQ_SYS_TRANS_OP_HALF_TOPIC',
+  TRANS_CHECK_MAX_TIME_TOPIC: 'TRANS_CHECK_MAX_TIME_TOPIC',
+  TRACE_TOPIC: 'RMQ_SYS_TRACE_TOPIC',
+  SELF_TEST_TOPIC: 'SELF_TEST_TOPIC',
+  OFFSET_MOVED_EVENT: 'OFFSET_MOVED_EVENT',
+  BENCHMARK_TOPIC: 'BenchmarkTest',
+} as const;
+
+/** Suffix of the per-cluster reply topic `<cluster>_REPLY_TOPIC`. */
+export const REPLY_TOPIC_POSTFIX = 'REPLY_TOPIC';
+export const RETRY_GROUP_TOPIC_PREFIX = '%RETRY%';
+export const DLQ_GROUP_TOPIC_PREFIX = '%DLQ%';
+/** Consumer group of the broker's own transaction topics. */
+export const TRANS_CHECK_GROUP = 'CID_RMQ_SYS_TRANS';
+/** Topic names longer than this need the v2 record magic; we never write them (spec/message-format.md §1). */
+export const MAX_TOPIC_LENGTH = 127;
+
+export function retryTopicOf(group: string): string {
+  return RETRY_GROUP_TOPIC_PREFIX + group;
+}
+
+export function dlqTopicOf(group: string): string {
+  return DLQ_GROUP_TOPIC_PREFIX + group;
+}
+
+export function isRetryTopic(topic: string): boolean {
+  return topic.startsWith(RETRY_GROUP_TOPIC_PREFIX);
+}
+
+export function isDlqTopic(topic: string): boolean {
+  return topic.startsWith(DLQ_GROUP_TOPIC_PREFIX);
+}

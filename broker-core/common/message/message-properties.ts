@@ -1,0 +1,45 @@
+/**
+ * The properties text of a message (spec/message-format.md §4):
+ *
+ *   name ␁ value ␂ name ␁ value ␂ ...        ␁ = U+0001, ␂ = U+0002, UTF-8 on the wire
+ *
+ * Writing ends every pair, the last included, with ␂ and skips null values. Reading follows Java's
+ * `string2messageProperties`: segments shorter than 3 characters are ignored, the key is the text before the first ␁
+ * and must be non-empty, the value is the rest and must be non-empty, and a missing trailing ␂ is accepted.
+ * A `Map` keeps insertion order, so decoding then encoding reproduces the original text.
+ */
+export const NAME_VALUE_SEPARATOR = '\u0001';
+export const PROPERTY_SEPARATOR = '\u0002';
+
+export type MessageProperties = Map<string, string>;
+
+export function encodeMessageProperties(properties: Iterable<readonly [string, string | null | undefined]> | undefined): string {
+  if (!properties) return '';
+  let text = '';
+  for (const [name, value] of properties) {
+    if (value === null || value === undefined) continue;
+    text += name + NAME_VALUE_SEPARATOR + value + PROPERTY_SEPARATOR;
+  }
+  return text;
+}
+
+export function decodeMessageProperties(text: string | undefined | null): MessageProperties {
+  const properties: MessageProperties = new Map();
+  if (!text) return properties;
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    let end = text.indexOf(PROPERTY_SEPARATOR, index);
+    if (end < 0) end = length;
+    if (end - index >= 3) {
+      // Like Java, the search for ␁ is not bounded by the segment: one found past the value start is rejected below.
+      const separator = text.indexOf(NAME_VALUE_SEPARATOR, index);
+      if (separator > index && separator < end - 1) {
+        properties.set(text.slice(index, separator), text.slice(separator + 1, end));
+      }
+    }
+    index = end + 1;
+  }
+  return properties;
+}
+

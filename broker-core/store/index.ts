@@ -1,0 +1,13 @@
+export { MessageStore, type MessageStoreOptions } from './message-store';
+export * from './message-store-config';
+export * from './store-types';
+export { ConfigFile, ConfigFileError, decodeNumberTable, writeConfigFile, type ConfigCodec } from './config-file';
+export { applyDelayLevel } from './delay-rewrite';
+export { checkRecord, deliverTimestamp, tagsCodeOf, type DispatchRequest, type RecordCheck } from './dispatch-request';
+export type { CommitLogDispatcher } from './consume-queue-store';
+export { statfsDiskUsage, type DiskUsageProbe } from './disk-usage';
+export type { CleanRunResult } from './clean-service';
+export { StoreLockedError } from './store-lock';
+export { CQ_STORE_UNIT_SIZE, readConsumeQueueUnit, type ConsumeQueueUnit } from './consume-queue-format';
+export { indexKeyHash, indexKey } from './index-format';
+export { BLANK_MAGIC_CODE } from './commit-log-format';
