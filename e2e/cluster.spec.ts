@@ -28,10 +28,10 @@ test.describe('Cluster page', () => {
     const brokerAddr = `127.0.0.1:${await freePort()}`;
     const slaveAddr = `127.0.0.1:${await freePort()}`;
 
-    await test.step('the embedded cluster starts with no brokers', async () => {
+    await test.step('the embedded cluster starts with its embedded broker, which reports its version', async () => {
       await clusterPage.open();
       await expect(clusterPage.clusterCard()).toContainText(consoleEnv.namesrvAddr);
-      await clusterPage.expectNoBrokers();
+      await clusterPage.expectEmbeddedBroker(consoleEnv.brokerAddr);
     });
 
     await test.step('a master and a slave register and appear within a few polls', async () => {
@@ -42,18 +42,18 @@ test.describe('Cluster page', () => {
       await page.screenshot({ path: test.info().outputPath('cluster-with-brokers.png'), fullPage: true });
     });
 
-    await test.step('unregistered, they disappear and the empty state returns', async () => {
+    await test.step('unregistered, they disappear and only the embedded broker remains', async () => {
       await namesrv.unregisterBroker(consoleEnv.namesrvAddr, { clusterName, brokerName, brokerAddr: slaveAddr, brokerId: 1 });
       await clusterPage.expectBrokerGone(brokerName, 1);
       await clusterPage.expectBroker({ cluster: clusterName, brokerName, brokerId: 0, role: 'master', address: brokerAddr, version: 'unreachable' });
       await namesrv.unregisterBroker(consoleEnv.namesrvAddr, { clusterName, brokerName, brokerAddr, brokerId: 0 });
       await clusterPage.expectBrokerGone(brokerName, 0);
-      await clusterPage.expectNoBrokers();
+      await clusterPage.expectEmbeddedBroker(consoleEnv.brokerAddr);
     });
   });
 
   test('shows the version a broker reports in GET_BROKER_RUNTIME_INFO', async ({ page, namesrv, consoleEnv }) => {
-    // No broker of ours exists yet: a stand-in on real TCP answers the one request the page sends a broker.
+    // A stand-in on real TCP answers the one request the page sends a broker, with another version than ours.
     const standIn = new RemotingServer({ name: 'e2e-stand-in-broker' });
     standIn.processors.register(RequestCode.GET_BROKER_RUNTIME_INFO, (request) =>
       createResponse(request, ResponseCode.SUCCESS, { body: Buffer.from('{"table":{"brokerVersionDesc":"V4_9_4","brokerVersion":"413"}}') }),
@@ -67,7 +67,7 @@ test.describe('Cluster page', () => {
       await clusterPage.open();
       await clusterPage.expectBroker({ cluster: clusterName, brokerName, brokerId: 0, role: 'master', address: brokerAddr, version: 'V4_9_4' });
       await namesrv.unregisterBroker(consoleEnv.namesrvAddr, { clusterName, brokerName, brokerAddr, brokerId: 0 });
-      await clusterPage.expectNoBrokers();
+      await clusterPage.expectBrokerGone(brokerName, 0);
     } finally {
       await standIn.close();
     }
@@ -89,10 +89,10 @@ test.describe('Cluster page', () => {
     } finally {
       await namesrv.unregisterBroker(consoleEnv.namesrvAddr, { clusterName, brokerName, brokerAddr, brokerId: 0 });
     }
-    await clusterPage.expectNoBrokers();
+    await clusterPage.expectBrokerGone(brokerName, 0);
   });
 
-  test('shows the server message instead of an empty list when the nameserver query fails', async ({ page }) => {
+  test('shows the server message instead of an empty list when the nameserver query fails', async ({ page, consoleEnv }) => {
     // The only faked part: this API answer, as the route handler words a nameserver error code (lib/server/api-response.ts).
     const message = 'GET_BROKER_CLUSTER_INFO: SYSTEM_ERROR (1): e2e injected failure';
     await page.route('**/api/clusters/embedded/brokers', (route) =>
@@ -106,7 +106,7 @@ test.describe('Cluster page', () => {
 
     await page.unroute('**/api/clusters/embedded/brokers');
     await clusterPage.clusterCard().getByRole('button', { name: 'Retry' }).click();
-    await clusterPage.expectNoBrokers();
+    await clusterPage.expectEmbeddedBroker(consoleEnv.brokerAddr);
   });
 
   test('answers an unknown cluster with 404 and a bad id with 400, with the reason', async ({ request }) => {

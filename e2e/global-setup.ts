@@ -7,6 +7,7 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   const console_ = await startConsole();
   process.env[consoleEnvVars.baseURL] = console_.baseURL;
   process.env[consoleEnvVars.namesrvAddr] = console_.namesrvAddr;
+  process.env[consoleEnvVars.brokerAddr] = console_.brokerAddr;
   process.env[consoleEnvVars.pid] = String(console_.pid);
   process.env[consoleEnvVars.dir] = console_.dir;
   // Safety net if the runner dies before global-teardown.ts: never leave a next-server behind.

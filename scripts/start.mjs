@@ -11,7 +11,10 @@ ensureConsoleBuild();
 
 const port = process.env.PORT ?? '8080';
 const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, stdio: 'inherit', env: process.env });
+// NEXT_MANUAL_SIG_HANDLE: the console's own handler (lib/server/start-console-or-exit.ts) stops the embedded broker
+// cleanly (flush, offsets, unregister) before the process exits; Next's default handler would exit at once.
+const env = { NEXT_MANUAL_SIG_HANDLE: 'true', ...process.env };
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, stdio: 'inherit', env });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

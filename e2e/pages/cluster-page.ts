@@ -45,11 +45,13 @@ export class ClusterPage {
     await expect(this.brokerRow(brokerName, brokerId, clusterId)).toHaveCount(0);
   }
 
-  async expectNoBrokers(clusterId?: string): Promise<void> {
-    const card = this.clusterCard(clusterId);
-    await expect(card.getByTestId('brokers-empty')).toBeVisible();
-    await expect(card.getByTestId('brokers-empty')).toContainText('No brokers registered');
-    await expect(card.getByTestId('broker-row')).toHaveCount(0);
+  /** The embedded broker: a live master of DefaultCluster at its address, answering with our version. */
+  async expectEmbeddedBroker(address: string, clusterId?: string): Promise<void> {
+    const row = this.clusterCard(clusterId).getByTestId('broker-row').filter({ has: this.page.getByTestId('broker-address').getByText(address, { exact: true }) });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('broker-cluster')).toHaveText('DefaultCluster');
+    await expect(row.getByTestId('broker-role')).toHaveText('master');
+    await expect(row.getByTestId('broker-version')).toHaveText(/^V\d+_\d+_\d+$/);
   }
 
   async expectError(message: string, clusterId?: string): Promise<void> {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from './ports';
+import { freeBrokerPort, freePort } from './ports';
 
 /**
  * The console as a user starts it, `node scripts/start.mjs`, in its own process group (detached) so that stopping
@@ -14,6 +14,8 @@ export interface StartedConsole {
   pid: number;
   baseURL: string;
   namesrvAddr: string;
+  /** The embedded broker's address. */
+  brokerAddr: string;
   /** Temp directory holding home/, store/, namesrv/ and console.log. */
   dir: string;
   logPath: string;
@@ -27,6 +29,8 @@ export async function startConsole(): Promise<StartedConsole> {
   const httpPort = await freePort();
   let namesrvPort = await freePort();
   while (namesrvPort === httpPort) namesrvPort = await freePort();
+  let brokerPort = await freeBrokerPort();
+  while ([httpPort, namesrvPort].some((port) => Math.abs(port - brokerPort) <= 2)) brokerPort = await freeBrokerPort();
   const dir = mkdtempSync(join(tmpdir(), 'rmq-console-e2e-'));
   const logPath = join(dir, 'console.log');
   const log = openSync(logPath, 'a');
@@ -39,6 +43,7 @@ export async function startConsole(): Promise<StartedConsole> {
       PORT: String(httpPort),
       RMQ_EMBEDDED: '1',
       RMQ_NAMESRV_PORT: String(namesrvPort),
+      RMQ_BROKER_PORT: String(brokerPort),
       RMQ_LISTEN_HOST: '127.0.0.1',
       RMQ_STORE_DIR: join(dir, 'store'),
       HOME: join(dir, 'home'),
@@ -48,7 +53,7 @@ export async function startConsole(): Promise<StartedConsole> {
   });
   closeSync(log);
   if (child.pid === undefined) throw new Error('could not spawn node scripts/start.mjs');
-  const started: StartedConsole = { pid: child.pid, baseURL: `http://127.0.0.1:${httpPort}`, namesrvAddr: `127.0.0.1:${namesrvPort}`, dir, logPath };
+  const started: StartedConsole = { pid: child.pid, baseURL: `http://127.0.0.1:${httpPort}`, namesrvAddr: `127.0.0.1:${namesrvPort}`, brokerAddr: `127.0.0.1:${brokerPort}`, dir, logPath };
 
   let exited: string | undefined;
   child.once('exit', (code, signal) => (exited = `exited with ${code ?? signal}`));

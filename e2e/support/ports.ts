@@ -1,14 +1,2 @@
-import { createServer } from 'node:net';
-
-/** A TCP port free right now on 127.0.0.1 (the OS picks it; we release it for the process that will bind it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+// Free-port helpers are shared with the vitest suites.
+export { freeBrokerPort, freePort } from '../../test/helpers/ports';

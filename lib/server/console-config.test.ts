@@ -5,17 +5,17 @@ describe('readConsoleConfig', () => {
   it('defaults to an embedded nameserver on 0.0.0.0:9876 with its files beside the store', () => {
     const config = readConsoleConfig({}, '/srv/console');
     expect(config).toEqual({
-      embedded: { listenHost: '0.0.0.0', namesrvPort: 9876, storeDir: '/srv/console/.data/store', namesrvDir: '/srv/console/.data/namesrv' },
+      embedded: { listenHost: '0.0.0.0', namesrvPort: 9876, brokerPort: 10911, storeDir: '/srv/console/.data/store', namesrvDir: '/srv/console/.data/namesrv' },
       externalNamesrvAddrs: undefined,
     });
   });
 
   it('reads port, host, store dir and the external nameserver list', () => {
     const config = readConsoleConfig(
-      { RMQ_EMBEDDED: '1', RMQ_NAMESRV_PORT: '19876', RMQ_LISTEN_HOST: '127.0.0.1', RMQ_STORE_DIR: '/tmp/x/store', NAMESRV_ADDR: '10.0.0.1:9876; 10.0.0.2:9876;' },
+      { RMQ_EMBEDDED: '1', RMQ_NAMESRV_PORT: '19876', RMQ_BROKER_PORT: '20911', RMQ_LISTEN_HOST: '127.0.0.1', RMQ_STORE_DIR: '/tmp/x/store', NAMESRV_ADDR: '10.0.0.1:9876; 10.0.0.2:9876;' },
       '/ignored',
     );
-    expect(config.embedded).toEqual({ listenHost: '127.0.0.1', namesrvPort: 19876, storeDir: '/tmp/x/store', namesrvDir: '/tmp/x/namesrv' });
+    expect(config.embedded).toEqual({ listenHost: '127.0.0.1', namesrvPort: 19876, brokerPort: 20911, storeDir: '/tmp/x/store', namesrvDir: '/tmp/x/namesrv' });
     expect(config.externalNamesrvAddrs).toEqual(['10.0.0.1:9876', '10.0.0.2:9876']);
   });
 

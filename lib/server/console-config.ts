@@ -8,6 +8,7 @@ import { parseNamesrvAddr } from '../../broker-core/client/namesrv-client';
  *   RMQ_EMBEDDED=0|1        embedded nameserver + broker off / on (default: on, unless NAMESRV_ADDR is set:
  *                           then the console manages that cluster only, as DESIGN.md's commands say)
  *   RMQ_NAMESRV_PORT=9876   port of the embedded nameserver
+ *   RMQ_BROKER_PORT=10911   port of the embedded broker (it also listens on port − 2, the VIP port)
  *   RMQ_LISTEN_HOST=0.0.0.0 address the embedded servers listen on
  *   RMQ_STORE_DIR=./.data/store  the embedded broker's store; the nameserver keeps kvConfig.json and
  *                                namesrv.properties in `namesrv/` beside it (./.data/namesrv by default)
@@ -24,6 +25,7 @@ export interface ConsoleConfig {
 export interface EmbeddedConfig {
   listenHost: string;
   namesrvPort: number;
+  brokerPort: number;
   /** Directory of the embedded nameserver's kvConfig.json and namesrv.properties. */
   namesrvDir: string;
   storeDir: string;
@@ -49,6 +51,7 @@ const envSchema = z.object({
     .optional()
     .transform((value) => (value === undefined ? undefined : value !== '0' && value !== 'false')),
   RMQ_NAMESRV_PORT: portText.optional().transform((port) => port ?? 9876),
+  RMQ_BROKER_PORT: portText.optional().transform((port) => port ?? 10911),
   RMQ_LISTEN_HOST: z.string().trim().min(1, 'must not be empty').optional().transform((host) => host ?? '0.0.0.0'),
   RMQ_STORE_DIR: z.string().trim().min(1, 'must not be empty').optional().transform((dir) => dir ?? './.data/store'),
   NAMESRV_ADDR: z.string().optional(),
@@ -74,7 +77,7 @@ export function readConsoleConfig(env: Readonly<Record<string, string | undefine
   const storeDir = resolve(cwd, values.RMQ_STORE_DIR);
   const embeddedOn = values.RMQ_EMBEDDED ?? externalNamesrvAddrs === undefined;
   const embedded: EmbeddedConfig | undefined = embeddedOn
-    ? { listenHost: values.RMQ_LISTEN_HOST, namesrvPort: values.RMQ_NAMESRV_PORT, storeDir, namesrvDir: join(dirname(storeDir), 'namesrv') }
+    ? { listenHost: values.RMQ_LISTEN_HOST, namesrvPort: values.RMQ_NAMESRV_PORT, brokerPort: values.RMQ_BROKER_PORT, storeDir, namesrvDir: join(dirname(storeDir), 'namesrv') }
     : undefined;
   return { embedded, externalNamesrvAddrs };
 }

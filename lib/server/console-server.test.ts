@@ -35,7 +35,7 @@ describe('console server', () => {
   });
 
   const config = (overrides: Partial<ConsoleConfig> = {}): ConsoleConfig => ({
-    embedded: { listenHost: '127.0.0.1', namesrvPort: 0, storeDir: join(dir, 'store'), namesrvDir: join(dir, 'namesrv') },
+    embedded: { listenHost: '127.0.0.1', namesrvPort: 0, brokerPort: 0, storeDir: join(dir, 'store'), namesrvDir: join(dir, 'namesrv') },
     externalNamesrvAddrs: undefined,
     ...overrides,
   });
@@ -67,7 +67,11 @@ describe('console server', () => {
     console_ = await startConsoleServer(config());
     const namesrvAddr = console_.embedded?.namesrvAddr ?? '';
     expect(console_.listClusters()).toEqual([{ id: 'embedded', name: 'Embedded cluster', namesrvAddr, embedded: true }]);
-    expect((await console_.clusterBrokers('embedded')).brokers).toEqual([]);
+    // The embedded broker registers itself and answers with our own version.
+    const embeddedBroker = console_.embedded?.broker.address ?? '';
+    const initial = (await console_.clusterBrokers('embedded')).brokers;
+    expect(initial.map((row) => [row.cluster, row.role, row.address])).toEqual([['DefaultCluster', 'master', embeddedBroker]]);
+    expect(initial[0].runtime).toMatchObject({ state: 'ok', version: expect.stringMatching(/^V4_9_\d+$/) });
 
     const namesrv = new NamesrvClient(brokerSide, [namesrvAddr]);
     const master = await fakeBroker('V4_9_4');
@@ -77,8 +81,9 @@ describe('console server', () => {
     await namesrv.registerBroker(namesrvAddr, registration('ClusterA', 'broker-a', 1, `127.0.0.1:${closedPort}`));
     await namesrv.registerBroker(namesrvAddr, registration('ClusterA', 'broker-a', 0, master));
 
-    const { clusterId, brokers } = await console_.clusterBrokers('embedded');
+    const { clusterId, brokers: all } = await console_.clusterBrokers('embedded');
     expect(clusterId).toBe('embedded');
+    const brokers = all.filter((row) => row.address !== embeddedBroker);
     expect(brokers.map(({ runtime: _runtime, ...row }) => row)).toEqual([
       { cluster: 'ClusterA', brokerName: 'broker-a', brokerId: 0, role: 'master', address: master },
       { cluster: 'ClusterA', brokerName: 'broker-a', brokerId: 1, role: 'slave', address: `127.0.0.1:${closedPort}` },
@@ -89,7 +94,8 @@ describe('console server', () => {
     expect(brokers[2].runtime).toMatchObject({ state: 'error', message: expect.stringContaining('store is shutting down') });
 
     await namesrv.unregisterBroker(namesrvAddr, { clusterName: 'ClusterB', brokerName: 'broker-b', brokerAddr: failing, brokerId: 0 });
-    expect((await console_.clusterBrokers('embedded')).brokers.map((row) => row.brokerName)).toEqual(['broker-a', 'broker-a']);
+    const remaining = (await console_.clusterBrokers('embedded')).brokers.filter((row) => row.address !== embeddedBroker);
+    expect(remaining.map((row) => row.brokerName)).toEqual(['broker-a', 'broker-a']);
   });
 
   it('reports an unknown cluster and an unreachable external nameserver with their statuses and messages', async () => {

@@ -35,7 +35,10 @@ export function getConsoleServer(): Promise<ConsoleServer> {
 
 export async function startConsoleServer(config: ConsoleConfig): Promise<ConsoleServer> {
   const embedded = config.embedded ? await startEmbeddedServers(config.embedded) : undefined;
-  if (embedded) log.info(`embedded nameserver listening on ${config.embedded?.listenHost}:${embedded.namesrv.port}`);
+  if (embedded) {
+    log.info(`embedded nameserver listening on ${config.embedded?.listenHost}:${embedded.namesrv.port}`);
+    log.info(`embedded broker ${embedded.broker.address} (store ${config.embedded?.storeDir}) registered with it`);
+  }
   const registry = new ClusterRegistry(clusterEntries(embedded?.namesrvAddr, config.externalNamesrvAddrs));
   const remoting = new RemotingClient({ name: 'console', connectTimeoutMs: 2000 });
   // One NamesrvClient per registry entry, so its failover preference outlives a request.

@@ -1,16 +1,18 @@
 import { join } from 'node:path';
+import { startBroker, type BrokerHandle } from '../../broker-core/broker/index';
 import { startNamesrv, type NamesrvHandle } from '../../broker-core/namesrv/index';
 import type { EmbeddedConfig } from './console-config';
 
 /**
- * The servers `npm start` runs inside the console process. They start in order (nameserver, then, in a later issue,
- * the broker that registers with it) and stop in reverse order; a failure part-way stops what already started, so
+ * The servers `npm start` runs inside the console process. They start in order (nameserver, then the broker that
+ * registers with it) and stop in reverse order; a failure part-way stops what already started, so
  * a second attempt finds the ports free. Everything else in the console reaches them over TCP like any cluster.
  */
 export interface EmbeddedServers {
   namesrv: NamesrvHandle;
   /** "host:port" clients use to reach the embedded nameserver. */
   namesrvAddr: string;
+  broker: BrokerHandle;
   shutdown(): Promise<void>;
 }
 
@@ -37,8 +39,16 @@ export async function startEmbeddedServers(config: EmbeddedConfig): Promise<Embe
         configStorePath: join(config.namesrvDir, 'namesrv.properties'),
       }),
     );
-    // The embedded broker joins here: startStep(started, 'broker', ..., () => startBroker({ namesrvAddr: namesrv.address, ... })).
-    return { namesrv, namesrvAddr: namesrv.address, shutdown: () => stopAll(started) };
+    const broker = await startStep(started, 'broker', `${config.listenHost}:${config.brokerPort}`, 'RMQ_BROKER_PORT', () =>
+      startBroker({
+        listenPort: config.brokerPort,
+        listenHost: config.listenHost,
+        ...(isLoopback(config.listenHost) ? { brokerIP1: config.listenHost, brokerIP2: config.listenHost } : {}),
+        namesrvAddr: namesrv.address,
+        storePathRootDir: config.storeDir,
+      }),
+    );
+    return { namesrv, namesrvAddr: namesrv.address, broker, shutdown: () => stopAll(started) };
   } catch (error) {
     await stopAll(started);
     throw error;
@@ -59,6 +69,11 @@ async function startStep<T extends { shutdown(): Promise<void> }>(
   } catch (error) {
     throw new EmbeddedStartError(`embedded ${name} cannot start on ${where}: ${describeStartError(error)} (set ${portVariable} to move it, or RMQ_EMBEDDED=0 to turn the embedded servers off)`, { cause: error });
   }
+}
+
+/** A broker bound to loopback must advertise that address, or clients could not reach it. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host.startsWith('127.') || host === '::1';
 }
 
 function describeStartError(error: unknown): string {

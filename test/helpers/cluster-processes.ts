@@ -1,8 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freeBrokerPort, freePort } from './ports';
+
+export { freeBrokerPort, freePort };
 
 /**
  * Real `bin/mqnamesrv.js` and `bin/mqbroker.js` child processes on free ports with a temporary store, for tests that
@@ -73,33 +75,6 @@ export function ensureBuilt(): void {
   } finally {
     rmSync(buildLock, { recursive: true, force: true });
   }
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-/** A port p with p, p-2 and p+1 free (the broker's client, VIP and HA ports). */
-export async function freeBrokerPort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = await freePort();
-    if (port < 1026) continue;
-    const others = await Promise.all([port - 2, port + 1].map((candidate) => isFree(candidate)));
-    if (others.every(Boolean)) return port;
-  }
-  throw new Error('no free broker port triple found');
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
 
 export interface ServerProcess {
