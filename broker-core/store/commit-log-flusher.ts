@@ -10,14 +10,16 @@ const log = createLogger('store');
  * ASYNC_FLUSH: a timer every `flushIntervalCommitLog` fdatasyncs when at least `flushCommitLogLeastPages` 4 KiB pages
  * are dirty, and unconditionally every `flushCommitLogThoroughInterval`. Producers are acknowledged after the write.
  *
- * SYNC_FLUSH (group commit): an append that waits registers {end offset, deadline}. One flush loop runs while anyone
- * waits: it snapshots the written end, fdatasyncs, and completes every waiter the snapshot covers, so all appends
- * written before one fdatasync share it. A waiter still pending at its deadline (`syncFlushTimeout`) completes with
+ * SYNC_FLUSH (group commit): an append that waits registers {end offset, deadline}. A flush snapshots the written end,
+ * fdatasyncs, and completes every waiter the snapshot covers, so all appends written before one fdatasync share it.
+ * Up to two flushes overlap (the second covering what was written since the first started). A waiter still pending at its deadline (`syncFlushTimeout`) completes with
  * FLUSH_DISK_TIMEOUT; its message stays stored. Appends with WAIT=false only wake the loop.
  *
  * After each flush `onFlushed(offset, storeTimestamp)` lets the store checkpoint the durable end.
  */
 export type FlushOutcome = 'PUT_OK' | 'FLUSH_DISK_TIMEOUT';
+
+const MAX_FLUSHES_IN_FLIGHT = 2;
 
 interface FlushWaiter {
   nextOffset: number;
@@ -27,8 +29,12 @@ interface FlushWaiter {
 
 export class CommitLogFlusher {
   private waiters: FlushWaiter[] = [];
-  private loop: Promise<void> | undefined;
   private wakeRequested = false;
+  private inFlight = 0;
+  /** End of the data the newest started flush covers. */
+  private requestedOffset: number;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private idleWaiters: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
   private deadlineTimer: NodeJS.Timeout | undefined;
   private lastThoroughFlush = Date.now();
@@ -41,6 +47,7 @@ export class CommitLogFlusher {
     private readonly onFlushed: (offset: number, storeTimestamp: number) => void,
   ) {
     this.flushedOffset = commitLog.maxOffset;
+    this.requestedOffset = this.flushedOffset;
   }
 
   get flushed(): number {
@@ -79,26 +86,75 @@ export class CommitLogFlusher {
   /** Requests a flush of everything written so far without waiting for it. */
   wakeup(): void {
     this.wakeRequested = true;
-    if (!this.loop) this.loop = this.runLoop().finally(() => (this.loop = undefined));
+    this.pump();
   }
 
-  private async runLoop(): Promise<void> {
-    while (this.wakeRequested || (this.waiters.length > 0 && this.waiters[this.waiters.length - 1].nextOffset > this.flushedOffset)) {
-      this.wakeRequested = false;
-      const storeTimestamp = this.commitLog.lastWrittenStoreTimestamp;
-      try {
-        const offset = await this.commitLog.flush();
-        if (offset > this.flushedOffset) {
-          this.flushedOffset = offset;
-          this.onFlushed(offset, storeTimestamp);
-        }
-      } catch (error) {
-        log.error('commit log flush failed', error);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        if (this.stopped) return;
-      }
-      this.completeCovered();
+  /**
+   * Starts flushes while fewer than MAX_FLUSHES_IN_FLIGHT run and written data is not covered by one already started.
+   * A second fdatasync may start while the first runs: appends that arrive meanwhile then wait for about one fdatasync
+   * instead of the rest of the current one plus a whole next one.
+   */
+  private pump(): void {
+    while (this.inFlight < MAX_FLUSHES_IN_FLIGHT && !this.retryTimer && this.needsFlush()) this.startFlush();
+    if (this.inFlight === 0 && this.idleWaiters.length > 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
     }
+  }
+
+  private needsFlush(): boolean {
+    if (this.commitLog.maxOffset <= this.requestedOffset) {
+      this.wakeRequested = false;
+      return false;
+    }
+    if (this.wakeRequested) return true;
+    return this.waiters.length > 0 && this.waiters[this.waiters.length - 1].nextOffset > this.requestedOffset;
+  }
+
+  private startFlush(): void {
+    this.wakeRequested = false;
+    const storeTimestamp = this.commitLog.lastWrittenStoreTimestamp;
+    this.requestedOffset = this.commitLog.maxOffset;
+    this.inFlight++;
+    this.commitLog
+      .flush()
+      .then(
+        (offset) => {
+          if (offset > this.flushedOffset) {
+            this.flushedOffset = offset;
+            this.onFlushed(offset, storeTimestamp);
+          }
+        },
+        (error: unknown) => {
+          log.error('commit log flush failed', error);
+          if (this.stopped) return; // shutdown retries by itself
+          // Try again (after a pause) from what is known to be durable.
+          this.requestedOffset = this.flushedOffset;
+          this.wakeRequested = true;
+          if (!this.retryTimer) {
+            this.retryTimer = setTimeout(() => {
+              this.retryTimer = undefined;
+              this.pump();
+            }, 10);
+          }
+        },
+      )
+      .finally(() => {
+        this.inFlight--;
+        this.completeCovered();
+        if (this.stopped && this.inFlight === 0 && this.retryTimer) {
+          clearTimeout(this.retryTimer);
+          this.retryTimer = undefined;
+        }
+        this.pump();
+      });
+  }
+
+  /** Resolves when no flush is running. */
+  private idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private completeCovered(): void {
@@ -130,17 +186,22 @@ export class CommitLogFlusher {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
-    await this.loop;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    await this.idle();
   }
 
   /** Final flush at shutdown (up to 10 attempts, like upstream). */
   async shutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.loop;
+    await this.idle();
     for (let attempt = 0; attempt < 10 && this.commitLog.maxOffset > this.flushedOffset; attempt++) {
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+      this.requestedOffset = Math.min(this.requestedOffset, this.flushedOffset);
       this.wakeup();
-      await this.loop;
+      await this.idle();
     }
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
     for (const waiter of this.waiters) waiter.resolve(waiter.nextOffset <= this.flushedOffset ? 'PUT_OK' : 'FLUSH_DISK_TIMEOUT');

@@ -1,6 +1,6 @@
 import { createLogger } from '../common/logger';
-import { patchStoredMessage } from '../common/message/stored-message-format';
-import { encodeBlankRecord, END_OF_FILE_MIN_BLANK_LENGTH } from './commit-log-format';
+import { patchStoredMessage, writePreparedMessage, type PreparedStoredMessage } from '../common/message/stored-message-format';
+import { BLANK_RECORD_LENGTH, encodeBlankRecord, END_OF_FILE_MIN_BLANK_LENGTH } from './commit-log-format';
 import { QueueOffsetTable } from './queue-offset-table';
 import { SegmentGoneError, type SegmentFile } from './segment-file';
 import type { SegmentQueue } from './segment-queue';
@@ -12,20 +12,34 @@ const log = createLogger('store');
  * It knows nothing of consume queues or index files; the reput service reads what it wrote.
  *
  * Concurrency rule. Node runs this on one thread, but every `await` lets another caller in, so:
- *  1. `append()` only queues an already-encoded record set; it never touches positions.
- *  2. One drain loop is the single writer. It takes everything queued (up to MAX_GROUP_BYTES), then — with no
- *     `await` in between — stamps the store time, assigns queue offsets and physical offsets, adds blank records at
- *     segment ends, and issues one pwritev per segment touched. Appends that arrive while that write is in flight
- *     form the next group: that is the group commit.
- *  3. `maxOffset` and each segment's `wrotePosition` advance only after the write has completed, so readers (reput,
- *     getMessage, flush) never see bytes that are not in the file yet.
- *  4. A failed write rolls the queue-offset table back, removes a segment created for it and zeroes what it may have
+ *  1. `append()` only queues a validated, measured record set; it never touches positions.
+ *  2. One drain, run from `setImmediate` so a whole event-loop turn of appends shares it, is the single writer. It
+ *     takes everything queued (up to MAX_GROUP_BYTES per group) and, with no `await` in between, stamps the store
+ *     time, assigns queue and physical offsets, encodes every record straight into one reused group buffer (blank
+ *     records at segment ends included) and writes it with one pwrite per segment touched: the group commit.
+ *  3. The pwrite runs on this thread. It is a copy into the page cache (no fsync: flushing is the flusher's job), and
+ *     on a 2-core machine handing it to libuv's thread pool costs more than the copy (a thread wake-up and context
+ *     switch per group, measured at ~0.5 µs per 1 KiB message against ~0.25 µs for the copy).
+ *  4. `maxOffset` and each segment's `wrotePosition` advance only after the write, so readers (reput, getMessage,
+ *     flush) never see bytes that are not in the file yet. Until the next group reuses the buffer, `recentBytes()`
+ *     lends the reput service the bytes just written, so dispatch does not read them back from the file.
+ *  5. A failed write rolls the queue-offset table back, removes a segment created for it and zeroes what it may have
  *     written; nothing past `maxOffset` is ever trusted.
  */
 const MAX_GROUP_BYTES = 4 * 1024 * 1024;
+const STAGING_BYTES = MAX_GROUP_BYTES + 64 * 1024;
+
+interface GroupFailure {
+  undoOffsets: Map<string, number>;
+  writes: SegmentWrite[];
+  created: SegmentFile[];
+}
+
+export type AppendRecord = Buffer | PreparedStoredMessage;
 
 export interface AppendRequest {
-  records: Buffer[];
+  /** Encoded records, or prepared ones the writer encodes in place (common/message/stored-message-format.ts). */
+  records: AppendRecord[];
   totalBytes: number;
   topic: string;
   queueId: number;
@@ -37,43 +51,32 @@ export type AppendOutcome =
   | { ok: true; wroteOffset: number; wroteBytes: number; queueOffset: number; storeTimestamp: number; physicalOffsets: number[]; pageCacheRT: number }
   | { ok: false; status: 'CREATE_MAPPED_FILE_FAILED' | 'UNKNOWN_ERROR' | 'MESSAGE_ILLEGAL'; remark: string };
 
+export type AppendCallback = (outcome: AppendOutcome) => void;
+
 interface PendingAppend {
   request: AppendRequest;
   enqueuedAt: number;
-  resolve: (outcome: AppendOutcome) => void;
+  done: AppendCallback;
 }
 
-interface WriteGroup {
+/** One segment's part of a group: bytes [start, end) of the group buffer go to `position` in the segment. */
+interface SegmentWrite {
   segment: SegmentFile;
   position: number;
-  buffers: Buffer[];
-  /** Logical end position in the segment after this group (a blank record counts up to the segment end). */
-  endPosition: number;
+  start: number;
+  end: number;
 }
 
-/**
- * Copies each segment's records into one region of a reused staging buffer (a single pwrite per segment is much
- * cheaper than a writev over thousands of small records). Only one group is written at a time, so reuse is safe.
- */
-class StagingBuffer {
-  private buffer = Buffer.allocUnsafe(MAX_GROUP_BYTES + 64 * 1024);
-
-  stage(groups: Array<{ buffers: Buffer[] }>): Buffer[] {
-    let total = 0;
-    for (const group of groups) for (const buffer of group.buffers) total += buffer.length;
-    if (total > this.buffer.length) this.buffer = Buffer.allocUnsafe(total);
-    let position = 0;
-    return groups.map((group) => {
-      const start = position;
-      for (const buffer of group.buffers) position += buffer.copy(this.buffer, position);
-      return this.buffer.subarray(start, position);
-    });
-  }
+interface RecentBytes {
+  offset: number;
+  data: Buffer;
 }
 
 export class CommitLog {
   private pending: PendingAppend[] = [];
-  private readonly staging = new StagingBuffer();
+  /** The group buffer, reused by every group (only one is written at a time). */
+  private staging = Buffer.allocUnsafe(STAGING_BYTES);
+  private recent: RecentBytes[] = [];
   private scheduled = false;
   private draining = false;
   private writtenOffset: number;
@@ -117,21 +120,37 @@ export class CommitLog {
   }
 
   get isWriting(): boolean {
-    return this.draining;
+    return this.draining || this.scheduled;
   }
 
   append(request: AppendRequest): Promise<AppendOutcome> {
+    return new Promise((resolve) => this.enqueue(request, resolve));
+  }
+
+  /** `append` without a promise of its own: `done` is called once the group holding the request was written. */
+  enqueue(request: AppendRequest, done: AppendCallback): void {
     if (request.totalBytes + END_OF_FILE_MIN_BLANK_LENGTH > this.segmentSize) {
-      return Promise.resolve({ ok: false, status: 'MESSAGE_ILLEGAL', remark: `record of ${request.totalBytes} bytes does not fit a ${this.segmentSize}-byte segment` });
+      done({ ok: false, status: 'MESSAGE_ILLEGAL', remark: `record of ${request.totalBytes} bytes does not fit a ${this.segmentSize}-byte segment` });
+      return;
     }
-    return new Promise((resolve) => {
-      this.pending.push({ request, enqueuedAt: performance.now(), resolve });
-      if (!this.draining && !this.scheduled) {
-        this.scheduled = true;
-        // Let the rest of this event-loop turn queue its appends too, so they share one write.
-        setImmediate(() => void this.drain());
-      }
-    });
+    this.pending.push({ request, enqueuedAt: performance.now(), done });
+    if (!this.draining && !this.scheduled) {
+      this.scheduled = true;
+      // Let the rest of this event-loop turn queue its appends too, so they share one write.
+      setImmediate(() => void this.drain());
+    }
+  }
+
+  /**
+   * The bytes just written from `offset` to the end of their segment's part of the last group, if the last group
+   * covers `offset`; valid only until the next group is written, so callers must use them without awaiting.
+   */
+  recentBytes(offset: number): Buffer | undefined {
+    for (const part of this.recent) {
+      const from = offset - part.offset;
+      if (from >= 0 && from < part.data.length) return part.data.subarray(from);
+    }
+    return undefined;
   }
 
   private async drain(): Promise<void> {
@@ -145,8 +164,10 @@ export class CommitLog {
           bytes += this.pending[count].request.totalBytes;
           count++;
         }
-        const group = this.pending.splice(0, count);
-        await this.writeGroup(group);
+        const group = count === this.pending.length ? this.pending : this.pending.slice(0, count);
+        this.pending = count === this.pending.length ? [] : this.pending.slice(count);
+        const failure = this.writeGroup(group, bytes);
+        if (failure) await this.undoGroup(failure);
       }
     } finally {
       this.draining = false;
@@ -154,11 +175,18 @@ export class CommitLog {
     }
   }
 
-  private async writeGroup(group: PendingAppend[]): Promise<void> {
+  private ensureStaging(bytes: number): void {
+    if (bytes > this.staging.length) this.staging = Buffer.allocUnsafe(bytes);
+    // Give back a buffer grown for one huge batch.
+    else if (this.staging.length > 2 * STAGING_BYTES && bytes <= STAGING_BYTES) this.staging = Buffer.allocUnsafe(STAGING_BYTES);
+  }
+
+  /** Writes one group synchronously; returns what to undo when it failed (callers already told). */
+  private writeGroup(group: PendingAppend[], groupBytes: number): GroupFailure | undefined {
     this.beginTimeInLock = Date.now();
+    this.recent = [];
     const storeTimestamp = Math.max(this.clock(), this.lastStoreTimestamp);
     const undoOffsets = new Map<string, number>();
-    const writes: WriteGroup[] = [];
     const created: SegmentFile[] = [];
     const outcomes: AppendOutcome[] = [];
     let failure: AppendOutcome | undefined;
@@ -168,50 +196,66 @@ export class CommitLog {
       segment = this.currentSegment(created);
     } catch (error) {
       failure = { ok: false, status: 'CREATE_MAPPED_FILE_FAILED', remark: String(error) };
-      for (const item of group) item.resolve(failure);
-      return;
+      for (const item of group) item.done(failure);
+      return undefined;
     }
-    let write: WriteGroup = { segment, position: segment.wrotePosition, buffers: [], endPosition: segment.wrotePosition };
-    writes.push(write);
+    // Worst case: the group plus one blank record per request (each may close a segment).
+    this.ensureStaging(groupBytes + BLANK_RECORD_LENGTH * (group.length + 1));
+    const staging = this.staging;
+    let write: SegmentWrite = { segment, position: segment.wrotePosition, start: 0, end: 0 };
+    const writes: SegmentWrite[] = [write];
+    const endPosition = () => write.position + (write.end - write.start);
 
-    for (const { request: item } of group) {
-      if (item.totalBytes + END_OF_FILE_MIN_BLANK_LENGTH > segment.fileSize - write.endPosition) {
-        write.buffers.push(encodeBlankRecord(segment.fileSize - write.endPosition));
-        write.endPosition = segment.fileSize;
-        try {
-          segment = this.segments.create(segment.endOffset);
-          created.push(segment);
-        } catch (error) {
-          failure = { ok: false, status: 'CREATE_MAPPED_FILE_FAILED', remark: String(error) };
-          break;
+    try {
+      for (const { request: item } of group) {
+        if (item.totalBytes + END_OF_FILE_MIN_BLANK_LENGTH > segment.fileSize - endPosition()) {
+          encodeBlankRecord(segment.fileSize - endPosition()).copy(staging, write.end);
+          const blankEnd = write.end + BLANK_RECORD_LENGTH;
+          writes[writes.length - 1] = write = { ...write, end: blankEnd };
+          // The blank record counts up to the segment end; only its 8 bytes are written.
+          try {
+            segment = this.segments.create(segment.endOffset);
+            created.push(segment);
+          } catch (error) {
+            failure = { ok: false, status: 'CREATE_MAPPED_FILE_FAILED', remark: String(error) };
+            break;
+          }
+          write = { segment, position: 0, start: blankEnd, end: blankEnd };
+          writes.push(write);
         }
-        write = { segment, position: 0, buffers: [], endPosition: 0 };
-        writes.push(write);
+        const key = this.queueOffsets.keyOf(item.topic, item.queueId);
+        const firstQueueOffset = item.assignQueueOffset ? this.queueOffsets.get(key) : 0;
+        const wroteOffset = segment.startOffset + endPosition();
+        const physicalOffsets: number[] = [];
+        const records = item.records;
+        for (let i = 0; i < records.length; i++) {
+          const record = records[i];
+          const at = write.end;
+          const physicalOffset = segment.startOffset + endPosition();
+          if (Buffer.isBuffer(record)) record.copy(staging, at);
+          else writePreparedMessage(record, staging, at);
+          patchStoredMessage(staging, at, item.assignQueueOffset ? firstQueueOffset + i : 0, physicalOffset, storeTimestamp);
+          physicalOffsets.push(physicalOffset);
+          write.end += record.length;
+        }
+        if (item.assignQueueOffset) {
+          if (!undoOffsets.has(key)) undoOffsets.set(key, firstQueueOffset);
+          this.queueOffsets.set(key, firstQueueOffset + records.length);
+        }
+        outcomes.push({ ok: true, wroteOffset, wroteBytes: item.totalBytes, queueOffset: firstQueueOffset, storeTimestamp, physicalOffsets, pageCacheRT: 0 });
       }
-      const key = QueueOffsetTable.key(item.topic, item.queueId);
-      const firstQueueOffset = item.assignQueueOffset ? this.queueOffsets.get(key) : 0;
-      const wroteOffset = segment.startOffset + write.endPosition;
-      const physicalOffsets: number[] = [];
-      for (let i = 0; i < item.records.length; i++) {
-        const record = item.records[i];
-        const physicalOffset = segment.startOffset + write.endPosition;
-        patchStoredMessage(record, 0, item.assignQueueOffset ? firstQueueOffset + i : 0, physicalOffset, storeTimestamp);
-        physicalOffsets.push(physicalOffset);
-        write.buffers.push(record);
-        write.endPosition += record.length;
-      }
-      if (item.assignQueueOffset) {
-        if (!undoOffsets.has(key)) undoOffsets.set(key, firstQueueOffset);
-        this.queueOffsets.set(key, firstQueueOffset + item.records.length);
-      }
-      outcomes.push({ ok: true, wroteOffset, wroteBytes: item.totalBytes, queueOffset: firstQueueOffset, storeTimestamp, physicalOffsets, pageCacheRT: 0 });
+    } catch (error) {
+      // Prepared records were validated; this is a bug, and nothing has been written yet.
+      log.error('[BUG] encoding a commit-log group failed', error);
+      failure = { ok: false, status: 'UNKNOWN_ERROR', remark: `commit log encode failed: ${(error as Error).message}` };
     }
 
     if (!failure) {
       try {
-        const nonEmpty = writes.filter((w) => w.buffers.length > 0);
-        const staged = this.staging.stage(nonEmpty);
-        await Promise.all(nonEmpty.map((w, i) => w.segment.write([staged[i]], w.position)));
+        for (const w of writes) {
+          if (w.end === w.start) continue;
+          w.segment.writeSync(staging.subarray(w.start, w.end), w.position);
+        }
       } catch (error) {
         log.error('commit log write failed', error);
         failure = { ok: false, status: 'UNKNOWN_ERROR', remark: `commit log write failed: ${(error as Error).message}` };
@@ -219,22 +263,27 @@ export class CommitLog {
     }
 
     if (failure) {
-      await this.undoGroup(undoOffsets, writes, created);
-      for (const item of group) item.resolve(failure);
-      return;
+      for (const item of group) item.done(failure);
+      return { undoOffsets, writes, created };
     }
 
-    for (const w of writes) w.segment.wrotePosition = w.endPosition;
+    for (let i = 0; i < writes.length; i++) {
+      const w = writes[i];
+      // A segment closed by a blank record is full; the last one ends where the group ended.
+      w.segment.wrotePosition = i < writes.length - 1 ? w.segment.fileSize : w.position + (w.end - w.start);
+      if (w.end > w.start) this.recent.push({ offset: w.segment.startOffset + w.position, data: staging.subarray(w.start, w.end) });
+    }
     const last = writes[writes.length - 1];
-    this.writtenOffset = last.segment.startOffset + last.endPosition;
+    this.writtenOffset = last.segment.startOffset + last.segment.wrotePosition;
     this.lastStoreTimestamp = storeTimestamp;
     const now = performance.now();
     for (let i = 0; i < group.length; i++) {
       const outcome = outcomes[i];
       if (outcome.ok) outcome.pageCacheRT = Math.round((now - group[i].enqueuedAt) * 1000);
-      group[i].resolve(outcome);
+      group[i].done(outcome);
     }
     this.onAppended(this.writtenOffset);
+    return undefined;
   }
 
   private currentSegment(created: SegmentFile[]): SegmentFile {
@@ -245,13 +294,12 @@ export class CommitLog {
     return segment;
   }
 
-  private async undoGroup(undoOffsets: Map<string, number>, writes: WriteGroup[], created: SegmentFile[]): Promise<void> {
+  private async undoGroup({ undoOffsets, writes, created }: GroupFailure): Promise<void> {
     for (const [key, offset] of undoOffsets) this.queueOffsets.set(key, offset);
     for (const w of writes) {
-      if (created.includes(w.segment) || w.buffers.length === 0) continue;
-      const length = w.endPosition - w.position;
+      if (created.includes(w.segment) || w.end === w.start) continue;
       try {
-        await w.segment.write([Buffer.alloc(Math.min(length, w.segment.fileSize - w.position))], w.position);
+        await w.segment.write([Buffer.alloc(Math.min(w.end - w.start, w.segment.fileSize - w.position))], w.position);
       } catch (error) {
         log.warn('could not zero a failed commit-log write', error);
       }

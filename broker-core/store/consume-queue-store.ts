@@ -9,14 +9,21 @@ import type { FileDescriptorPool } from './segment-file';
 export interface CommitLogDispatcher {
   /** Buffers what the record means for this structure; synchronous. */
   dispatch(request: DispatchRequest): void;
-  /** Writes what `dispatch` buffered; after it resolves the records are visible to readers. */
-  commit(): Promise<void>;
+  /**
+   * Makes what `dispatch` buffered visible to readers; after it resolves the records can be read. It may keep data in
+   * write-behind buffers (readers consult them) unless `force` is set, which writes everything to the files.
+   */
+  commit(force?: boolean): Promise<void>;
 }
 
 /**
  * All consume queues under `consumequeue/<topic>/<queueId>/`, and the dispatcher that builds them. PREPARED and
- * ROLLBACK transaction records get no unit.
+ * ROLLBACK transaction records get no unit. Each queue buffers its new units (write-behind, consume-queue.ts); the
+ * store writes a queue's buffer when it is full, and all of them when their total passes TOTAL_WRITE_BEHIND_BYTES, on
+ * the flush timer, at checkpoints and at shutdown, so memory stays bounded however many queues are active.
  */
+const TOTAL_WRITE_BEHIND_BYTES = 8 * 1024 * 1024;
+
 export class ConsumeQueueStore implements CommitLogDispatcher {
   private readonly queues = new Map<string, Map<number, ConsumeQueue>>();
   private readonly dirty = new Set<ConsumeQueue>();
@@ -85,11 +92,22 @@ export class ConsumeQueueStore implements CommitLogDispatcher {
     if (queue.putUnit(request.commitLogOffset, request.msgSize, request.tagsCode, request.consumeQueueOffset)) this.dirty.add(queue);
   }
 
-  async commit(): Promise<void> {
+  async commit(force = false): Promise<void> {
     if (this.dirty.size === 0) return;
-    const queues = [...this.dirty];
-    await Promise.all(queues.map((queue) => queue.commit()));
-    for (const queue of queues) if (!queue.hasPending) this.dirty.delete(queue);
+    let total = 0;
+    for (const queue of this.dirty) total += queue.pendingBytes;
+    const all = force || total >= TOTAL_WRITE_BEHIND_BYTES;
+    const writing: ConsumeQueue[] = [];
+    for (const queue of this.dirty) {
+      if (all || queue.shouldWrite) writing.push(queue);
+      else queue.publish();
+    }
+    if (writing.length > 0) await Promise.all(writing.map((queue) => queue.commit(true)));
+    for (const queue of writing) {
+      if (queue.hasPending) continue;
+      this.dirty.delete(queue);
+      if (force) queue.releaseBuffer();
+    }
   }
 
   /** Highest commit-log end referenced by any queue (-1 when none). */

@@ -11,8 +11,8 @@ const log = createLogger('store');
 /**
  * Flushing of the derived data and the "dispatched" checkpoint (spec/store.md §4.4, with our checkpoint fields).
  *
- * Every `flushIntervalConsumeQueue` consume-queue files with ≥ `flushConsumeQueueLeastPages` dirty pages are
- * fdatasync'ed, as upstream does. A *checkpointing* flush — run when `flushConsumeQueueThoroughInterval` has passed
+ * Every `flushIntervalConsumeQueue` the consume queues' write-behind buffers are written and files with
+ * ≥ `flushConsumeQueueLeastPages` dirty pages are fdatasync'ed, as upstream does. A *checkpointing* flush — run when `flushConsumeQueueThoroughInterval` has passed
  * or dispatch moved more than CHECKPOINT_EVERY_BYTES since the last one — takes the dispatch mutex to write the index
  * slots and header and sample the reput offset, then fdatasyncs every consume queue and the index, and only then
  * records that offset as `dispatchedPhyOffset`. Recovery re-dispatches from there, so the bytes replayed after a
@@ -45,16 +45,22 @@ export class DerivedDataFlusher {
     const due =
       Date.now() - this.lastCheckpointTime >= this.config.flushConsumeQueueThoroughInterval ||
       this.reput.reputFromOffset - (this.checkpoint.dispatchedPhyOffset ?? 0) >= CHECKPOINT_EVERY_BYTES;
-    this.running = (due ? this.checkpointNow() : this.consumeQueues.flush(this.config.flushConsumeQueueLeastPages))
+    this.running = (due ? this.checkpointNow() : this.writeAndFlush())
       .catch((error) => log.error('consume queue flush failed', error))
       .finally(() => (this.running = undefined));
     await this.running;
   }
 
+  /** Writes the consume queues' write-behind buffers, then fdatasyncs files with enough dirty pages. */
+  private async writeAndFlush(): Promise<void> {
+    await this.mutex.run(() => this.consumeQueues.commit(true));
+    await this.consumeQueues.flush(this.config.flushConsumeQueueLeastPages);
+  }
+
   /** Makes everything dispatched so far durable and records it in the checkpoint. */
   async checkpointNow(): Promise<void> {
     const sample = await this.mutex.run(async () => {
-      await this.consumeQueues.commit();
+      await this.consumeQueues.commit(true);
       if (this.index) await this.index.persist();
       return {
         dispatched: this.reput.reputFromOffset,

@@ -2,7 +2,7 @@ import { javaCrc32 } from '../common/crc32';
 import { javaStringHashCode } from '../common/java-hash';
 import { readInt64 } from '../common/message/int64';
 import { MessageConst, SystemTopic } from '../common/message/message-const';
-import { decodeMessageProperties, type MessageProperties } from '../common/message/message-properties';
+import { decodeMessageProperties, pickMessageProperties, type MessageProperties } from '../common/message/message-properties';
 import { isBornHostV6, isStoreHostV6 } from '../common/message/message-sysflag';
 import { BLANK_MAGIC_CODE, hostFieldLength, MESSAGE_MAGIC_CODE, MESSAGE_MAGIC_CODE_V2, storedMessageLength } from '../common/message/stored-message-format';
 
@@ -25,6 +25,33 @@ export interface DispatchRequest {
   preparedTransactionOffset: number;
   bornTimestamp: number;
   properties: MessageProperties;
+}
+
+const DISPATCH_PROPERTIES = [MessageConst.TAGS, MessageConst.KEYS, MessageConst.UNIQ_CLIENT_MESSAGE_ID_KEYIDX, MessageConst.DELAY_TIME_LEVEL] as const;
+
+/** A dispatched record; its properties map is decoded from the text only if someone asks (arrival listeners). */
+class DispatchedRecord implements DispatchRequest {
+  private decoded: MessageProperties | undefined;
+
+  constructor(
+    readonly topic: string,
+    readonly queueId: number,
+    readonly commitLogOffset: number,
+    readonly msgSize: number,
+    readonly tagsCode: number,
+    readonly storeTimestamp: number,
+    readonly consumeQueueOffset: number,
+    readonly keys: string | undefined,
+    readonly uniqKey: string | undefined,
+    readonly sysFlag: number,
+    readonly preparedTransactionOffset: number,
+    readonly bornTimestamp: number,
+    private readonly propertiesText: string,
+  ) {}
+
+  get properties(): MessageProperties {
+    return (this.decoded ??= decodeMessageProperties(this.propertiesText));
+  }
 }
 
 export type RecordCheck =
@@ -51,6 +78,27 @@ export function tagsCodeOf(tags: string | undefined): number {
 export function deliverTimestamp(level: number, storeTimestamp: number, delayLevels: readonly number[]): number {
   const delay = delayLevels[level - 1];
   return delay === undefined ? storeTimestamp + 1000 : storeTimestamp + delay;
+}
+
+// Records of one topic come in runs: reusing the last decoded string skips a decode, and its cached hash makes the
+// consume-queue map look-up that follows cheaper.
+let lastTopic = '';
+let lastTopicBytes = Buffer.alloc(0);
+
+function topicAt(buffer: Buffer, position: number, length: number): string {
+  if (length === lastTopicBytes.length) {
+    let same = true;
+    for (let i = 0; i < length; i++) {
+      if (buffer[position + i] !== lastTopicBytes[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastTopic;
+  }
+  lastTopic = buffer.toString('utf8', position, position + length);
+  lastTopicBytes = Buffer.from(buffer.subarray(position, position + length));
+  return lastTopic;
 }
 
 export function checkRecord(buffer: Buffer, offset: number, options: RecordCheckOptions): RecordCheck {
@@ -90,37 +138,24 @@ export function checkRecord(buffer: Buffer, offset: number, options: RecordCheck
   const topicLength = v2 ? buffer.readInt16BE(position) : buffer.readInt8(position);
   position += v2 ? 2 : 1;
   if (topicLength <= 0 || position + topicLength + 2 > end) return { kind: 'corrupt', size: totalSize, reason: `bad topic length ${topicLength}` };
-  const topic = buffer.toString('utf8', position, position + topicLength);
+  const topic = topicAt(buffer, position, topicLength);
   position += topicLength;
   const propertiesLength = buffer.readInt16BE(position);
   position += 2;
   if (propertiesLength < 0 || position + propertiesLength > end) return { kind: 'corrupt', size: totalSize, reason: 'bad properties length' };
-  const properties = decodeMessageProperties(buffer.toString('utf8', position, position + propertiesLength));
+  const propertiesText = propertiesLength > 0 ? buffer.toString('utf8', position, position + propertiesLength) : '';
   const computed = storedMessageLength(bodyLength, topicLength, propertiesLength, isBornHostV6(sysFlag), isStoreHostV6(sysFlag), v2);
   if (computed !== totalSize) return { kind: 'corrupt', size: totalSize, reason: `fields add up to ${computed}, TOTALSIZE ${totalSize}` };
 
-  let tagsCode = tagsCodeOf(properties.get(MessageConst.TAGS));
+  const [tags, keys, uniqKey, delayLevel] = pickMessageProperties(propertiesText, DISPATCH_PROPERTIES);
+  let tagsCode = tagsCodeOf(tags);
   if (topic === SystemTopic.SCHEDULE_TOPIC) {
-    const level = Number.parseInt(properties.get(MessageConst.DELAY_TIME_LEVEL) ?? '', 10);
+    const level = Number.parseInt(delayLevel ?? '', 10);
     if (level > 0) tagsCode = deliverTimestamp(Math.min(level, options.delayLevels.length), storeTimestamp, options.delayLevels);
   }
   return {
     kind: 'message',
     size: totalSize,
-    request: {
-      topic,
-      queueId,
-      commitLogOffset: physicalOffset,
-      msgSize: totalSize,
-      tagsCode,
-      storeTimestamp,
-      consumeQueueOffset: queueOffset,
-      keys: properties.get(MessageConst.KEYS),
-      uniqKey: properties.get(MessageConst.UNIQ_CLIENT_MESSAGE_ID_KEYIDX),
-      sysFlag,
-      preparedTransactionOffset,
-      bornTimestamp,
-      properties,
-    },
+    request: new DispatchedRecord(topic, queueId, physicalOffset, totalSize, tagsCode, storeTimestamp, queueOffset, keys, uniqKey, sysFlag, preparedTransactionOffset, bornTimestamp, propertiesText),
   };
 }

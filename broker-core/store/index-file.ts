@@ -23,7 +23,8 @@ const SLOT_PAGE = 4096;
  * One index file (format in index-format.ts).
  *
  * The active (newest) file keeps its slot table in memory (20 MB at default geometry), marks dirty 4 KiB slot pages
- * and writes new entries in one write per dispatch round (`commitEntries`). `persist()` writes dirty slot pages, then
+ * and buffers new entries, written in one write per 256 KiB (`commitEntries`, index-service.ts); queries read the
+ * unwritten ones from memory. `persist()` writes the entries and dirty slot pages, then
  * the header, so on disk the header always describes a consistent state; a crash between the two can leave slots
  * pointing at entries past `indexCount`, which `load(..., repair=true)` walks back along their prevIndex chains.
  * Full files are read-only and read positionally; their slot table is not kept in memory.
@@ -146,6 +147,11 @@ export class IndexFile {
     return true;
   }
 
+  /** Entry bytes added in memory and not written yet. */
+  get pendingEntryBytes(): number {
+    return this.pendingLength;
+  }
+
   /** Writes the entries added since the last call (one contiguous write). */
   async commitEntries(): Promise<void> {
     if (this.pendingLength === 0) return;
@@ -155,7 +161,7 @@ export class IndexFile {
     this.pending.copy(this.pending, 0, length, this.pendingLength);
     this.pendingLength -= length;
     this.writtenCount = first + length / INDEX_ENTRY_SIZE;
-    if (this.pending.length > 1024 * 1024) this.pending = Buffer.alloc(0);
+    if (this.pending.length > 2 * 1024 * 1024) this.pending = Buffer.alloc(0);
   }
 
   /** Entries, then dirty slot pages (coalesced into runs), then the header. */

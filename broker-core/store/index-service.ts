@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
+import { createLogger } from '../common/logger';
 import { KEY_SEPARATOR } from '../common/message/message-const';
 import { getTransactionType, MessageSysFlag } from '../common/message/message-sysflag';
 import type { CommitLogDispatcher } from './consume-queue-store';
 import type { DispatchRequest } from './dispatch-request';
 import { IndexFile } from './index-file';
-import { indexFileName, indexKey } from './index-format';
+import { indexFileName, indexFileSize, indexKey } from './index-format';
 import type { FileDescriptorPool } from './segment-file';
 
 /**
@@ -13,6 +14,9 @@ import type { FileDescriptorPool } from './segment-file';
  * `topic#key` for each space-separated token of KEYS; ROLLBACK records are not indexed. A record at or before the
  * active file's endPhyOffset was indexed already (idempotent re-dispatch after recovery).
  */
+const log = createLogger('store');
+const INDEX_WRITE_BEHIND_BYTES = 256 * 1024;
+
 export interface IndexQueryResult {
   phyOffsets: number[];
   indexLastUpdateTimestamp: number;
@@ -37,11 +41,36 @@ export class IndexService implements CommitLogDispatcher {
     names.forEach((name, i) => {
       const path = join(this.directory, name);
       const isLast = i === names.length - 1;
+      if (isLast && fs.statSync(path).size < indexFileSize(this.hashSlotNum, this.indexNum)) {
+        // Killed while creating it: it holds nothing yet.
+        log.warn(`${path}: index file shorter than its geometry (interrupted creation); removing it`);
+        fs.rmSync(path, { force: true });
+        return;
+      }
       const probe = IndexFile.load(path, this.hashSlotNum, this.indexNum, false, false, this.pool);
       const active = isLast && !probe.isWriteFull;
       probe.close();
       this.files.push(active ? IndexFile.load(path, this.hashSlotNum, this.indexNum, true, abnormalShutdown, this.pool) : probe);
     });
+    this.lowerEmptyFileSeed();
+  }
+
+  /**
+   * A file still empty on disk was seeded at roll-over with its predecessor's in-memory end, which a crash may have
+   * kept from reaching the predecessor's header (it is written when the old file is retired, after the new one was
+   * created). Re-dispatch skips records below the active file's endPhyOffset, so seed it with what the predecessor's
+   * header really covers: the records it lost are then indexed into the new file.
+   */
+  private lowerEmptyFileSeed(): void {
+    const last = this.files[this.files.length - 1];
+    const previous = this.files[this.files.length - 2];
+    if (!last?.isActive || !previous || last.header.indexCount > 1) return;
+    const durableEnd = previous.header.endPhyOffset;
+    if (durableEnd < last.header.endPhyOffset) {
+      log.warn(`${previous.path}: header ends at ${durableEnd}, before ${last.path} starts (${last.header.endPhyOffset}); re-indexing the gap`);
+      last.header.endPhyOffset = durableEnd;
+      last.header.beginPhyOffset = Math.min(last.header.beginPhyOffset, durableEnd);
+    }
   }
 
   get isEmpty(): boolean {
@@ -78,18 +107,22 @@ export class IndexService implements CommitLogDispatcher {
     }
   }
 
-  async commit(): Promise<void> {
+  /**
+   * Writes the entries added since the last write once they fill INDEX_WRITE_BEHIND_BYTES (or when forced); queries
+   * read unwritten entries from memory. A file that became full is written and synced first.
+   */
+  async commit(force = false): Promise<void> {
     while (this.retiring.length > 0) {
       await this.retiring[0].retire();
       this.retiring.shift();
     }
     const last = this.files[this.files.length - 1];
-    if (last?.isActive) await last.commitEntries();
+    if (last?.isActive && (force || last.pendingEntryBytes >= INDEX_WRITE_BEHIND_BYTES)) await last.commitEntries();
   }
 
   /** Writes entries, slots and header of the active file. Must not overlap a dispatch round. */
   async persist(): Promise<void> {
-    await this.commit();
+    await this.commit(true);
     const last = this.files[this.files.length - 1];
     if (last?.isActive) await last.persist();
   }

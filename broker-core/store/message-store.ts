@@ -4,7 +4,7 @@ import { createLogger } from '../common/logger';
 import type { MessageExt } from '../common/message/message-ext';
 import { createOffsetMessageId, decodeOffsetMessageId } from '../common/message/message-id';
 import type { CleanRunResult, CleanService } from './clean-service';
-import type { CommitLog } from './commit-log';
+import type { AppendOutcome, CommitLog } from './commit-log';
 import type { ConsumeQueueStore } from './consume-queue-store';
 import type { DispatchRequest } from './dispatch-request';
 import type { DiskUsageProbe } from './disk-usage';
@@ -17,7 +17,7 @@ import { storeRuntimeInfo } from './runtime-info';
 import { assembleStore, type StoreComponents, type StoreHooks } from './store-assembly';
 import { lookMessageByOffset, offsetInQueueByTime, pickupStoreTimestamp, queryMessageByKey, queueMessageStoreTimestamp } from './store-queries';
 import { StoreStats } from './store-stats';
-import type { GetMessageResult, MessageArrivingListener, MessageBatchToStore, MessageFilter, MessageToStore, PutMessageResult, QueryMessageResult } from './store-types';
+import type { GetMessageResult, MessageArrival, MessageArrivingListener, MessageBatchToStore, MessageFilter, MessageToStore, PutMessageResult, QueryMessageResult } from './store-types';
 
 const log = createLogger('store');
 const DISPATCH_FAILED = 'consume queue or index write failed';
@@ -115,24 +115,22 @@ export class MessageStore {
     return result;
   }
 
-  private async append(prepared: PreparedAppend): Promise<PutMessageResult> {
-    if (!prepared.ok) return this.countFailure({ status: prepared.status, remark: prepared.remark });
-    const started = performance.now();
-    const outcome = await this.commitLog.append(prepared.request);
+  /** One promise per put, settled from the commit log's group callback (no per-put async function or second promise). */
+  private append(prepared: PreparedAppend): Promise<PutMessageResult> {
+    if (!prepared.ok) return Promise.resolve(this.countFailure({ status: prepared.status, remark: prepared.remark }));
+    return new Promise((resolve) => this.commitLog.enqueue(prepared.request, (outcome) => resolve(this.completePut(prepared, outcome))));
+  }
+
+  private completePut(prepared: PreparedAppend & { ok: true }, outcome: AppendOutcome): PutMessageResult | Promise<PutMessageResult> {
     if (!outcome.ok) return this.countFailure({ status: outcome.status, remark: outcome.remark });
-    const msgIds = outcome.physicalOffsets.map((offset) => createOffsetMessageId(prepared.storeHost, offset));
-    let status: PutMessageResult['status'] = 'PUT_OK';
-    if (this.parts.flusher.isSync) {
-      if (prepared.waitForFlush) status = await this.parts.flusher.waitForFlush(outcome.wroteOffset + outcome.wroteBytes);
-      else this.parts.flusher.wakeup();
-    }
-    this.stats.recordPut(prepared.topic, msgIds.length, outcome.wroteBytes, performance.now() - started);
-    return {
-      status,
+    const offsets = outcome.physicalOffsets;
+    const msgIds = offsets.length === 1 ? [createOffsetMessageId(prepared.storeHost, offsets[0])] : offsets.map((offset) => createOffsetMessageId(prepared.storeHost, offset));
+    const result: PutMessageResult = {
+      status: 'PUT_OK',
       appendResult: {
         wroteOffset: outcome.wroteOffset,
         wroteBytes: outcome.wroteBytes,
-        msgId: msgIds.join(','),
+        msgId: msgIds.length === 1 ? msgIds[0] : msgIds.join(','),
         msgIds,
         queueOffset: outcome.queueOffset,
         storeTimestamp: outcome.storeTimestamp,
@@ -140,6 +138,18 @@ export class MessageStore {
         pageCacheRT: outcome.pageCacheRT,
       },
     };
+    const flusher = this.parts.flusher;
+    if (flusher.isSync && prepared.waitForFlush) {
+      const started = performance.now() - outcome.pageCacheRT / 1000;
+      return flusher.waitForFlush(outcome.wroteOffset + outcome.wroteBytes).then((status) => {
+        result.status = status;
+        this.stats.recordPut(prepared.topic, msgIds.length, outcome.wroteBytes, performance.now() - started);
+        return result;
+      });
+    }
+    if (flusher.isSync) flusher.wakeup();
+    this.stats.recordPut(prepared.topic, msgIds.length, outcome.wroteBytes, outcome.pageCacheRT / 1000);
+    return result;
   }
 
   private setDiskFull(full: boolean, remark: string): void {
@@ -169,7 +179,17 @@ export class MessageStore {
   private notifyArrivals(requests: DispatchRequest[]): void {
     if (this.listeners.length === 0 || this.config.brokerRole === 'SLAVE') return;
     for (const request of requests) {
-      const arrival = { topic: request.topic, queueId: request.queueId, logicOffset: request.consumeQueueOffset + 1, tagsCode: request.tagsCode, storeTimestamp: request.storeTimestamp, properties: request.properties };
+      // Properties are decoded only if a listener reads them (SQL92-filtered pulls held on that queue).
+      const arrival: MessageArrival = {
+        topic: request.topic,
+        queueId: request.queueId,
+        logicOffset: request.consumeQueueOffset + 1,
+        tagsCode: request.tagsCode,
+        storeTimestamp: request.storeTimestamp,
+        get properties() {
+          return request.properties;
+        },
+      };
       for (const listener of this.listeners) {
         try {
           listener(arrival);

@@ -1,15 +1,16 @@
 import { MAX_TOPIC_LENGTH, MessageConst } from '../common/message/message-const';
 import { encodeMessageProperties } from '../common/message/message-properties';
 import { getTransactionType, isPreparedOrRollback, MessageSysFlag } from '../common/message/message-sysflag';
-import { encodeStoredMessage, MAX_PROPERTIES_LENGTH, MessageEncodeError } from '../common/message/stored-message-format';
+import { MAX_PROPERTIES_LENGTH, MessageEncodeError, prepareStoredMessage, type PreparedStoredMessage } from '../common/message/stored-message-format';
 import type { AppendRequest } from './commit-log';
 import { applyDelayLevel } from './delay-rewrite';
 import type { MessageStoreConfig } from './message-store-config';
 import type { MessageBatchToStore, MessageToStore, PutMessageStatus } from './store-types';
 
 /**
- * Validation and encoding of a put, done before the writer sees it (spec/store.md §3.2 step 1, §13): delay
- * re-targeting, size limits, one encode per record with placeholders the commit log patches.
+ * Validation of a put, done before the writer sees it (spec/store.md §3.2 step 1, §13): delay re-targeting, size
+ * limits, and each record measured (`prepareStoredMessage`) so the commit log can encode it straight into its group
+ * buffer and patch the fields only it knows.
  */
 const RECORD_SLACK = 64 * 1024;
 
@@ -19,15 +20,19 @@ function refuse(status: PutMessageStatus, remark: string): PreparedAppend {
   return { ok: false, status, remark };
 }
 
-function encodeOrRefuse(encode: () => Buffer): Buffer | PreparedAppend {
+function prepareOrRefuse(prepare: () => PreparedStoredMessage): PreparedStoredMessage | PreparedAppend {
   try {
-    return encode();
+    return prepare();
   } catch (error) {
     if (error instanceof MessageEncodeError) {
       return refuse(error.reason === 'PROPERTIES_SIZE_EXCEEDED' ? 'PROPERTIES_SIZE_EXCEEDED' : 'MESSAGE_ILLEGAL', error.message);
     }
     return refuse('MESSAGE_ILLEGAL', (error as Error).message);
   }
+}
+
+function isPrepared(value: PreparedStoredMessage | PreparedAppend): value is PreparedStoredMessage {
+  return 'propertiesText' in value;
 }
 
 export function prepareSingle(original: MessageToStore, config: MessageStoreConfig, maxDelayLevel: number, defaultStoreHost: string): PreparedAppend {
@@ -37,8 +42,8 @@ export function prepareSingle(original: MessageToStore, config: MessageStoreConf
   }
   const message = applyDelayLevel(original, maxDelayLevel);
   const storeHost = message.storeHost ?? defaultStoreHost;
-  const record = encodeOrRefuse(() =>
-    encodeStoredMessage({
+  const record = prepareOrRefuse(() =>
+    prepareStoredMessage({
       topic: message.topic,
       queueId: message.queueId,
       flag: message.flag,
@@ -52,7 +57,7 @@ export function prepareSingle(original: MessageToStore, config: MessageStoreConf
       preparedTransactionOffset: message.preparedTransactionOffset,
     }),
   );
-  if (!Buffer.isBuffer(record)) return record;
+  if (!isPrepared(record)) return record;
   if (record.length > config.maxMessageSize + RECORD_SLACK) {
     return refuse('MESSAGE_ILLEGAL', `message of ${record.length} bytes exceeds maxMessageSize ${config.maxMessageSize} + 64 KiB`);
   }
@@ -84,13 +89,13 @@ export function prepareBatch(batch: MessageBatchToStore, config: MessageStoreCon
 
   const storeHost = batch.storeHost ?? defaultStoreHost;
   const batchText = encodeMessageProperties(batch.batchProperties);
-  const records: Buffer[] = [];
+  const records: PreparedStoredMessage[] = [];
   let totalBytes = 0;
   for (const message of batch.messages) {
     const properties = encodeMessageProperties(message.properties) + batchText;
     if (Buffer.byteLength(properties) > MAX_PROPERTIES_LENGTH) return refuse('PROPERTIES_SIZE_EXCEEDED', 'batch message properties exceed 32767 bytes');
-    const record = encodeOrRefuse(() =>
-      encodeStoredMessage({
+    const record = prepareOrRefuse(() =>
+      prepareStoredMessage({
         topic: batch.topic,
         queueId: batch.queueId,
         flag: message.flag,
@@ -104,7 +109,7 @@ export function prepareBatch(batch: MessageBatchToStore, config: MessageStoreCon
         preparedTransactionOffset: 0,
       }),
     );
-    if (!Buffer.isBuffer(record)) return record;
+    if (!isPrepared(record)) return record;
     records.push(record);
     totalBytes += record.length;
   }

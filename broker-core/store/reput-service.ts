@@ -8,8 +8,9 @@ import type { Mutex } from './mutex';
 const log = createLogger('store');
 
 /**
- * Reput (spec/store.md §5): reads what the commit log wrote, from `reputFromOffset` on, and feeds each record to the
- * dispatchers (consume queues, index). One round = one chunk read + dispatch + one commit per dispatcher, under the
+ * Reput (spec/store.md §5): reads what the commit log wrote, from `reputFromOffset` on (straight from the commit log's
+ * group buffer when the round starts before the next group reuses it), and feeds each record to the dispatchers
+ * (consume queues, index). One round = one chunk read + dispatch + one commit per dispatcher, under the
  * derived-data mutex so a checkpoint never sees half a round. `reputFromOffset` advances after the commit, so a
  * message becomes visible to readers (and to the arrival listener) only once its consume-queue unit is written.
  */
@@ -101,7 +102,8 @@ export class ReputService {
       this.reputFromOffset = minOffset;
     }
     const from = this.reputFromOffset;
-    let chunk = await this.commitLog.readChunk(from, CHUNK_BYTES, this.chunkBuffer);
+    // The bytes of the group just written when they are still at hand (parsed below without an await), else a read.
+    let chunk = this.commitLog.recentBytes(from) ?? (await this.commitLog.readChunk(from, CHUNK_BYTES, this.chunkBuffer));
     if (chunk === null) {
       this.reputFromOffset = Math.min(this.commitLog.nextSegmentStart(from), this.commitLog.maxOffset);
       return true;

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { fdatasync, pread, preadSync, pwritev } from './file-io';
+import { fdatasync, pread, preadSync, pwriteSync, pwritev } from './file-io';
 
 /**
  * One fixed-size segment (commit-log or consume-queue file), the counterpart of upstream's MappedFile without the
@@ -134,6 +134,16 @@ export class SegmentFile {
     const fd = this.acquire();
     try {
       await pwritev(fd, buffers, position);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** A pwrite on this thread (into the page cache; see commit-log.ts for why the append path uses it). */
+  writeSync(buffer: Buffer, position: number): void {
+    const fd = this.acquire();
+    try {
+      pwriteSync(fd, buffer, position);
     } finally {
       this.release();
     }

@@ -61,13 +61,14 @@ export async function queueMessageStoreTimestamp(commitLog: CommitLog, queue: Co
  * take an exact hit or the nearer neighbour. 0 when nothing is found.
  */
 export async function offsetInQueueByTime(commitLog: CommitLog, queue: ConsumeQueue, timestamp: number): Promise<number> {
-  const files = queue.segments.files;
+  const files = queue.visibleFiles();
   if (files.length === 0) return 0;
   const file = files.find((candidate) => candidate.lastModifiedMs() >= timestamp) ?? files[files.length - 1];
-  if (file.wrotePosition < CQ_STORE_UNIT_SIZE) return 0;
+  const filled = queue.visibleEndIn(file);
+  if (filled < CQ_STORE_UNIT_SIZE) return 0;
   const minPhysicOffset = commitLog.minOffset;
   let low = queue.minLogicOffset > file.startOffset ? queue.minLogicOffset - file.startOffset : 0;
-  let high = file.wrotePosition - CQ_STORE_UNIT_SIZE;
+  let high = filled - CQ_STORE_UNIT_SIZE;
   let target = -1;
   let left = -1;
   let right = -1;
@@ -75,7 +76,8 @@ export async function offsetInQueueByTime(commitLog: CommitLog, queue: ConsumeQu
   let rightTime = -1;
   while (high >= low) {
     const middle = Math.floor((low + high) / (2 * CQ_STORE_UNIT_SIZE)) * CQ_STORE_UNIT_SIZE;
-    const unit = await file.read(middle, CQ_STORE_UNIT_SIZE);
+    const unit = await queue.readUnitAt(file.startOffset + middle);
+    if (!unit) return 0;
     const phyOffset = readInt64(unit, 0);
     const size = unit.readInt32BE(8);
     if (phyOffset < minPhysicOffset || size === FILLER_UNIT_SIZE) {

@@ -43,7 +43,7 @@ export interface MessageToStore {
   topic: string;
   queueId: number;
   flag: number;
-  /** As it will be stored (compressed when sysFlag bit 0 is set). */
+  /** As it will be stored (compressed when sysFlag bit 0 is set). Read when the group is written: keep it unchanged until the put settles. */
   body: Buffer;
   properties: MessageProperties;
   sysFlag: number;

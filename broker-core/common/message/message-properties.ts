@@ -43,3 +43,28 @@ export function decodeMessageProperties(text: string | undefined | null): Messag
   return properties;
 }
 
+
+/**
+ * The values of `names` in a properties text, read with exactly `decodeMessageProperties`' rules (the last duplicate
+ * wins) but without building the map: the dispatch path needs three or four properties of every stored message.
+ */
+export function pickMessageProperties(text: string, names: readonly string[]): Array<string | undefined> {
+  const values = new Array<string | undefined>(names.length).fill(undefined);
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    let end = text.indexOf(PROPERTY_SEPARATOR, index);
+    if (end < 0) end = length;
+    if (end - index >= 3) {
+      const separator = text.indexOf(NAME_VALUE_SEPARATOR, index);
+      if (separator > index && separator < end - 1) {
+        const keyLength = separator - index;
+        for (let i = 0; i < names.length; i++) {
+          if (names[i].length === keyLength && text.startsWith(names[i], index)) values[i] = text.slice(separator + 1, end);
+        }
+      }
+    }
+    index = end + 1;
+  }
+  return values;
+}

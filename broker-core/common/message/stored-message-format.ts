@@ -98,8 +98,37 @@ function cachedHostBytes(address: string): Buffer {
   return bytes;
 }
 
-/** Encodes one record in the v1 layout. Host-width sysflag bits are set from the addresses given. */
-export function encodeStoredMessage(input: StoredMessageInput): Buffer {
+/**
+ * A record validated and measured but not yet written: the commit log writes it straight into its group buffer
+ * (`writePreparedMessage`), so a put costs no record-sized allocation or extra copy. Host-width sysflag bits are set
+ * from the addresses given.
+ */
+export interface PreparedStoredMessage {
+  readonly length: number;
+  readonly input: StoredMessageInput;
+  readonly propertiesText: string;
+  readonly propertiesLength: number;
+  readonly topicLength: number;
+  readonly sysFlag: number;
+  readonly bornHost: Buffer;
+  readonly storeHost: Buffer;
+}
+
+// Checked at prepare time so that writing, which happens later inside a commit-log group, cannot fail on a field.
+const INT32_FIELDS = ['queueId', 'flag', 'sysFlag', 'reconsumeTimes'] as const;
+const INT64_FIELDS = ['bornTimestamp', 'preparedTransactionOffset'] as const;
+const OPTIONAL_INT64_FIELDS = ['queueOffset', 'commitLogOffset', 'storeTimestamp'] as const;
+
+function checkInt32(name: string, value: number): void {
+  if (value < -0x80000000 || value > 0x7fffffff) throw new RangeError(`${name} ${value} does not fit an int32`);
+}
+
+function checkInt64(name: string, value: number): void {
+  if (Math.abs(value) > Number.MAX_SAFE_INTEGER) throw new RangeError(`${name} ${value} is not an exact int64`);
+}
+
+/** Validates lengths and measures the record (throws MessageEncodeError like `encodeStoredMessage`). */
+export function prepareStoredMessage(input: StoredMessageInput): PreparedStoredMessage {
   const propertiesText = typeof input.properties === 'string' ? input.properties : encodeMessageProperties(input.properties);
   const topicLength = Buffer.byteLength(input.topic, 'utf8');
   if (topicLength > MAX_TOPIC_LENGTH) {
@@ -109,40 +138,64 @@ export function encodeStoredMessage(input: StoredMessageInput): Buffer {
   if (propertiesLength > MAX_PROPERTIES_LENGTH) {
     throw new MessageEncodeError('PROPERTIES_SIZE_EXCEEDED', `properties of ${propertiesLength} bytes exceed ${MAX_PROPERTIES_LENGTH}`);
   }
+  for (const name of INT32_FIELDS) checkInt32(name, input[name]);
+  for (const name of INT64_FIELDS) checkInt64(name, input[name]);
+  for (const name of OPTIONAL_INT64_FIELDS) checkInt64(name, input[name] ?? 0);
+  checkInt32('bodyCRC', input.bodyCRC ?? 0);
   const bornHost = cachedHostBytes(input.bornHost);
   const storeHost = cachedHostBytes(input.storeHost);
-  const sysFlag = withHostFlags(input.sysFlag, bornHost.length === 20, storeHost.length === 20);
-  const bodyLength = input.body.length;
-  const totalSize = storedMessageLength(bodyLength, topicLength, propertiesLength, bornHost.length === 20, storeHost.length === 20);
+  const bornV6 = bornHost.length === 20;
+  const storeV6 = storeHost.length === 20;
+  return {
+    length: storedMessageLength(input.body.length, topicLength, propertiesLength, bornV6, storeV6),
+    input,
+    propertiesText,
+    propertiesLength,
+    topicLength,
+    sysFlag: withHostFlags(input.sysFlag, bornV6, storeV6),
+    bornHost,
+    storeHost,
+  };
+}
 
-  const out = Buffer.allocUnsafe(totalSize);
-  out.writeInt32BE(totalSize, 0);
-  out.writeInt32BE(MESSAGE_MAGIC_CODE, 4);
-  out.writeInt32BE(input.bodyCRC ?? javaCrc32(input.body), 8);
-  out.writeInt32BE(input.queueId, 12);
-  out.writeInt32BE(input.flag, 16);
-  writeInt64(out, input.queueOffset ?? 0, 20);
-  writeInt64(out, input.commitLogOffset ?? 0, 28);
-  out.writeInt32BE(sysFlag, 36);
-  writeInt64(out, input.bornTimestamp, 40);
-  let position = 48;
-  position += bornHost.copy(out, position);
+/** Writes a prepared record at `offset` of `out` (which must have `prepared.length` bytes there). */
+export function writePreparedMessage(prepared: PreparedStoredMessage, out: Buffer, offset: number): void {
+  const { input, length } = prepared;
+  const body = input.body;
+  out.writeInt32BE(length, offset);
+  out.writeInt32BE(MESSAGE_MAGIC_CODE, offset + 4);
+  out.writeInt32BE(input.bodyCRC ?? javaCrc32(body), offset + 8);
+  out.writeInt32BE(input.queueId, offset + 12);
+  out.writeInt32BE(input.flag, offset + 16);
+  writeInt64(out, input.queueOffset ?? 0, offset + 20);
+  writeInt64(out, input.commitLogOffset ?? 0, offset + 28);
+  out.writeInt32BE(prepared.sysFlag, offset + 36);
+  writeInt64(out, input.bornTimestamp, offset + 40);
+  let position = offset + 48;
+  position += prepared.bornHost.copy(out, position);
   writeInt64(out, input.storeTimestamp ?? 0, position);
   position += 8;
-  position += storeHost.copy(out, position);
+  position += prepared.storeHost.copy(out, position);
   out.writeInt32BE(input.reconsumeTimes, position);
   position += 4;
   writeInt64(out, input.preparedTransactionOffset, position);
   position += 8;
-  out.writeInt32BE(bodyLength, position);
+  out.writeInt32BE(body.length, position);
   position += 4;
-  position += input.body.copy(out, position);
-  out.writeInt8(topicLength, position);
+  position += body.copy(out, position);
+  out.writeInt8(prepared.topicLength, position);
   position += 1;
   position += out.write(input.topic, position, 'utf8');
-  out.writeInt16BE(propertiesLength, position);
+  out.writeInt16BE(prepared.propertiesLength, position);
   position += 2;
-  out.write(propertiesText, position, 'utf8');
+  out.write(prepared.propertiesText, position, 'utf8');
+}
+
+/** Encodes one record in the v1 layout. Host-width sysflag bits are set from the addresses given. */
+export function encodeStoredMessage(input: StoredMessageInput): Buffer {
+  const prepared = prepareStoredMessage(input);
+  const out = Buffer.allocUnsafe(prepared.length);
+  writePreparedMessage(prepared, out, 0);
   return out;
 }
 
