@@ -9,7 +9,25 @@ import { ResponseCodeError } from '../remoting/remoting-error';
  * Admin requests sent straight to one broker (the ones mqadmin and rocketmq-dashboard send), for the console and the
  * CLI. Each call names the broker by "host:port"; transport failures surface as RemotingError subclasses (connect,
  * timeout), an answer with an error code as ResponseCodeError carrying the broker's code and remark.
+ *
+ * The families live in admin/broker-*-admin.ts and are re-exported here; admin/mq-admin.ts builds cluster-wide
+ * operations (find the brokers through routes / cluster info, merge their answers) on top of them.
  */
+export * from './admin/broker-config-admin';
+export * from './admin/broker-group-admin';
+export * from './admin/broker-maintenance-admin';
+export * from './admin/broker-message-admin';
+export * from './admin/broker-offset-admin';
+export * from './admin/broker-topic-admin';
+export {
+  getConsumerIdListByGroup,
+  getEarliestMsgStoreTime,
+  getMaxOffset,
+  getMinOffset,
+  queryConsumerOffset,
+  searchOffset,
+  updateConsumerOffset,
+} from './instance/broker-api';
 
 /**
  * GET_BROKER_RUNTIME_INFO (code 28, no header): the broker's runtime table as a KVTable body
