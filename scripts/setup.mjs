@@ -14,13 +14,18 @@ export function run(command, options = {}) {
   }
 }
 
-/** npm ci when node_modules is missing or older than package-lock.json. */
+/**
+ * npm ci when node_modules is missing or older than package-lock.json. npm 11 can refuse `npm ci` on a lock file
+ * that lacks other platforms' optional packages (e.g. @next/swc-darwin-*), so fall back to `npm install`, which
+ * installs the same locked versions.
+ */
 export function ensureDependencies() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
-  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
-    run('npm ci --no-audit --no-fund');
-  }
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log('\n$ npm ci --no-audit --no-fund');
+  const ci = spawnSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit', shell: true, env: process.env });
+  if (ci.status !== 0) run('npm install --no-audit --no-fund');
 }
 
 /** Compiles broker-core to dist/ (used by the bins and child processes in tests) when a source is newer. */
