@@ -1,3 +1,4 @@
+import { stopOnSignals } from './stop-on-signals';
 import { resolve } from 'node:path';
 import { ConfigError, formatConfig, loadConfig } from '../common/config/config-loader';
 import { stringifyJavaProperties } from '../common/java-properties';
@@ -121,27 +122,5 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const { controller, pidFile } = result;
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal} received, shutting down`);
-    setTimeout(() => {
-      log.error('shutdown did not finish within 30 s; exiting');
-      process.exit(1);
-    }, 30_000).unref();
-    controller
-      .shutdown()
-      .then(() => {
-        removePidFile(pidFile);
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        log.error('shutdown failed', error);
-        removePidFile(pidFile);
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  stopOnSignals(controller, { graceMs: 30_000, afterStop: () => removePidFile(pidFile), log });
 }

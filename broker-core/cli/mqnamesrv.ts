@@ -1,3 +1,4 @@
+import { stopOnSignals } from './stop-on-signals';
 import { resolve } from 'node:path';
 import { ConfigError, formatConfig, loadConfig } from '../common/config/config-loader';
 import { createLogger } from '../common/logger';
@@ -103,28 +104,5 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const { handle, pidFile } = result;
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal} received, shutting down`);
-    // A shutdown stuck on a peer must not keep the process alive forever.
-    setTimeout(() => {
-      log.error('shutdown did not finish within 10 s; exiting');
-      process.exit(1);
-    }, 10_000).unref();
-    handle
-      .shutdown()
-      .then(() => {
-        removePidFile(pidFile);
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        log.error('shutdown failed', error);
-        removePidFile(pidFile);
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  stopOnSignals(handle, { graceMs: 10_000, afterStop: () => removePidFile(pidFile), log });
 }
