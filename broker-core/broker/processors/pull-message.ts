@@ -56,15 +56,16 @@ async function processPull(ctx: BrokerContext, request: RemotingCommand, connect
     retryTopicPassThrough: isRetryTopic(header.topic) && !config.filterSupportRetry,
   });
 
-  const result = await ctx.store.getMessage(header.consumerGroup, header.topic, header.queueId, header.queueOffset, header.maxMsgNums, filter);
-  let code = pullResponseCode(result, header.queueOffset);
-  let nextBeginOffset = result.nextBeginOffset;
+  // Stored before the first await: requests of one connection are handled in arrival order only up to their first
+  // await, and an UPDATE_CONSUMER_OFFSET sent after this pull (an orderly hand-over) must not be overwritten by it.
   const slave = config.brokerRole === 'SLAVE';
-  const suggestWhichBrokerId = config.slaveReadEnable ? (result.suggestPullingFromSlave ? groupConfig.whichBrokerWhenConsumeSlowly : groupConfig.brokerId) : 0;
-
   if (allowSuspend && commitOffset && !slave) {
     ctx.offsets.commitOffset(header.consumerGroup, header.topic, header.queueId, header.commitOffset);
   }
+  const result = await ctx.store.getMessage(header.consumerGroup, header.topic, header.queueId, header.queueOffset, header.maxMsgNums, filter);
+  let code = pullResponseCode(result, header.queueOffset);
+  let nextBeginOffset = result.nextBeginOffset;
+  const suggestWhichBrokerId = config.slaveReadEnable ? (result.suggestPullingFromSlave ? groupConfig.whichBrokerWhenConsumeSlowly : groupConfig.brokerId) : 0;
 
   if (code === ResponseCode.PULL_NOT_FOUND && allowSuspend && suspend) {
     const holdMs = config.longPollingEnable ? header.suspendTimeoutMillis : config.shortPollingTimeMills;

@@ -1,9 +1,10 @@
 import { createLogger } from '../../common/logger';
-import { MessageConst, retryTopicOf } from '../../common/message/message-const';
 import type { MessageExt } from '../../common/message/message-ext';
 import type { MessageModel } from '../../protocol/bodies/heartbeat-data';
 import type { MessageQueue } from '../message-queue';
 import { ConcurrencyLimiter } from './concurrency-limiter';
+import { runConsumeHooksAfter, runConsumeHooksBefore, type ConsumeMessageContext, type ConsumeMessageHook, type ConsumeReturnType } from './consume-message-hook';
+import { CONSUME_TIMEOUT_MS, prepareForListener } from './listener-messages';
 import type { ConsumerStats } from './consumer-stats';
 import type { ProcessQueue } from './process-queue';
 
@@ -41,6 +42,8 @@ export interface ConsumeHost {
   readonly messageModel: MessageModel;
   readonly listener: MessageListenerConcurrently;
   readonly stats: ConsumerStats;
+  /** Around every callback (message tracing). */
+  readonly hooks?: readonly ConsumeMessageHook[];
   /** Hands a failed message back; resolves false when neither the broker nor the retry-topic send took it. */
   sendMessageBack(message: MessageExt, delayLevel: number, mq: MessageQueue): Promise<boolean>;
   /** Commits the consumed offset in memory (increase only). */
@@ -50,6 +53,7 @@ export interface ConsumeHost {
 export const RESUBMIT_DELAY_MS = 5000;
 
 export class ConsumeConcurrentlyService {
+  readonly orderly = false;
   private readonly limiter: ConcurrencyLimiter;
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
@@ -87,21 +91,28 @@ export class ConsumeConcurrentlyService {
 
   private async consume(batch: MessageExt[], pq: ProcessQueue, mq: MessageQueue): Promise<void> {
     if (pq.dropped || this.stopped) return;
-    const retryTopic = retryTopicOf(this.host.group);
     const started = Date.now();
-    for (const message of batch) {
-      // Java resetRetryAndNamespace: the application sees the original topic of a retried message.
-      const original = message.properties.get(MessageConst.RETRY_TOPIC);
-      if (original !== undefined && message.topic === retryTopic) message.topic = original;
-      message.properties.set(MessageConst.CONSUME_START_TIMESTAMP, String(started));
-    }
+    prepareForListener(batch, this.host.group, started);
     const context: ConsumeConcurrentlyContext = { messageQueue: mq, delayLevelWhenNextConsume: 0, ackIndex: Number.MAX_SAFE_INTEGER };
+    const hooks = this.host.hooks ?? [];
+    const hookContext: ConsumeMessageContext = { consumerGroup: this.host.group, messageQueue: mq, messages: batch };
+    if (hooks.length > 0) runConsumeHooksBefore(hooks, hookContext);
     let status: ConsumeConcurrentlyStatus;
+    let returnType: ConsumeReturnType = 'SUCCESS';
     try {
       status = (await this.host.listener(batch, context)) ?? 'CONSUME_SUCCESS';
     } catch (error) {
       log.warn(`consumer ${this.host.group}: the listener failed on ${batch.length} message(s) of ${mq.topic}: ${(error as Error).message}`);
       status = 'RECONSUME_LATER';
+      returnType = 'EXCEPTION';
+    }
+    if (hooks.length > 0) {
+      if (returnType === 'SUCCESS' && Date.now() - started >= CONSUME_TIMEOUT_MS) returnType = 'TIME_OUT';
+      else if (returnType === 'SUCCESS' && status === 'RECONSUME_LATER') returnType = 'FAILED';
+      hookContext.status = status;
+      hookContext.success = status === 'CONSUME_SUCCESS';
+      hookContext.returnType = returnType;
+      runConsumeHooksAfter(hooks, hookContext);
     }
     if (pq.dropped) {
       log.debug(`consumer ${this.host.group}: ${mq.topic}/${mq.brokerName}/${mq.queueId} was dropped while consuming; not committing`);

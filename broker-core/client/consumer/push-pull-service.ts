@@ -4,7 +4,7 @@ import { buildPullSysFlag } from '../../protocol/headers/pull-message';
 import { ResponseCode } from '../../protocol/response-code';
 import { ResponseCodeError } from '../../remoting/remoting-error';
 import { messageQueueKey } from '../message-queue';
-import type { ConsumeConcurrentlyService } from './consume-concurrently';
+import type { ConsumeService } from './consume-service';
 import type { PullApi } from './pull-api';
 import type { PullRequest } from './rebalance';
 import type { PushConsumer } from './push-consumer';
@@ -23,7 +23,9 @@ const log = createLogger('consumer');
  *   OFFSET_ILLEGAL     drop the queue; offsetMovedDelayMs later store the broker's offset, persist it and remove the
  *                      queue, so the next rebalance restarts it from there (upstream waits 10 s)
  *   error              retry after pullTimeDelayMsWhenException (3 s), or 20 ms on FLOW_CONTROL
- * A loop ends when its queue is dropped or the consumer stops.
+ * A loop ends when its queue is dropped or the consumer stops. Orderly consumers pull a queue only while it is
+ * locked (else retry after pullTimeDelayMsWhenException); the first pull after the lock re-reads the committed
+ * offset (the previous owner may have committed since), and the offset-span threshold does not apply.
  */
 export interface PushPullSettings {
   pullBatchSize: number;
@@ -68,7 +70,7 @@ export class PushPullService {
   constructor(
     private readonly consumer: PushConsumer,
     private readonly pullApi: PullApi,
-    private readonly consumeService: ConsumeConcurrentlyService,
+    private readonly consumeService: ConsumeService,
     settings: Partial<PushPullSettings>,
   ) {
     this.settings = { ...DEFAULT_PUSH_PULL_SETTINGS };
@@ -114,7 +116,7 @@ export class PushPullService {
     return (
       pq.count > this.settings.pullThresholdForQueue ||
       pq.sizeBytes / (1024 * 1024) > this.settings.pullThresholdSizeForQueue ||
-      pq.maxSpan > this.settings.consumeConcurrentlyMaxSpan
+      (!this.consumeService.orderly && pq.maxSpan > this.settings.consumeConcurrentlyMaxSpan)
     );
   }
 
@@ -128,6 +130,11 @@ export class PushPullService {
           log.warn(`flow control on ${messageQueueKey(mq)}: ${pq.count} messages, ${pq.sizeBytes} bytes, span ${pq.maxSpan} cached`);
         }
         await this.sleep(FLOW_CONTROL_DELAY_MS);
+        continue;
+      }
+      if (this.consumeService.orderly && clustering && !(await this.readyToPullOrderly(request))) {
+        if (!this.active(request)) return;
+        await this.sleep(this.settings.pullTimeDelayMsWhenException);
         continue;
       }
       const subscription = this.consumer.rebalance.subscriptions.get(mq.topic);
@@ -183,6 +190,18 @@ export class PushPullService {
           return;
       }
     }
+  }
+
+  /** Orderly: pull only a locked queue; the first time, restart from the committed offset (Java previouslyLocked). */
+  private async readyToPullOrderly(request: PullRequest): Promise<boolean> {
+    if (!request.processQueue.locked) return false;
+    if (request.previouslyLocked) return true;
+    const offset = await this.consumer.computePullFromWhere(request.mq);
+    if (offset < 0) return false;
+    if (offset !== request.nextOffset) log.info(`${messageQueueKey(request.mq)}: locked; pulling from the committed offset ${offset} (was ${request.nextOffset})`);
+    request.previouslyLocked = true;
+    request.nextOffset = offset;
+    return true;
   }
 
   private fixOffsetLater(request: PullRequest): void {

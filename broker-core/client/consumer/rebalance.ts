@@ -7,6 +7,7 @@ import type { ClientInstance } from '../instance/client-instance';
 import { messageQueueKey, sortMessageQueues, type MessageQueue } from '../message-queue';
 import type { AllocateStrategy } from './allocate-strategy';
 import { ProcessQueue } from './process-queue';
+import { QueueLocks } from './queue-locks';
 
 const log = createLogger('rebalance');
 
@@ -24,6 +25,11 @@ export interface RebalanceHost {
   computePullFromWhere(mq: MessageQueue): Promise<number>;
   /** Persist and forget the offset of a queue that leaves; false keeps the queue (orderly lock not released). */
   removeUnnecessaryMessageQueue(mq: MessageQueue, pq: ProcessQueue): Promise<boolean>;
+  /**
+   * Orderly consumers: lock a newly assigned queue on its broker before it is added (marks `pq` locked). A queue
+   * whose lock is refused is skipped until a later rebalance. Absent for concurrent consumers.
+   */
+  lockNewQueue?(mq: MessageQueue, pq: ProcessQueue): Promise<boolean>;
   /** Begin pulling new queues. */
   dispatchPullRequests(requests: PullRequest[]): void;
   /** The assignment of a topic changed (Java bumps the subscription version and heartbeats). */
@@ -35,6 +41,8 @@ export interface PullRequest {
   mq: MessageQueue;
   processQueue: ProcessQueue;
   nextOffset: number;
+  /** Orderly: the first pull after the lock re-read the committed offset. */
+  previouslyLocked?: boolean;
 }
 
 /** A process queue whose last pull is older than this is considered stuck (Java pullMaxIdleTime). */
@@ -47,6 +55,8 @@ export class Rebalance {
   readonly topicSubscribeInfo = new Map<string, MessageQueue[]>();
   /** queue key -> (queue, its process queue). */
   readonly processQueues = new Map<string, { mq: MessageQueue; pq: ProcessQueue }>();
+  /** Broker locks of the owned queues (used by orderly consumers only). */
+  readonly locks: QueueLocks;
   private running: Promise<void> | undefined;
 
   constructor(
@@ -55,7 +65,9 @@ export class Rebalance {
     readonly messageModel: MessageModel,
     private readonly strategy: AllocateStrategy,
     private readonly host: RebalanceHost,
-  ) {}
+  ) {
+    this.locks = new QueueLocks(instance, group, { entries: () => this.processQueues.values() });
+  }
 
   /** Runs one rebalance of every subscribed topic; a call during a run waits for it and runs once more. */
   async doRebalance(): Promise<void> {
@@ -125,7 +137,9 @@ export class Rebalance {
     for (const [key, { mq, pq }] of this.processQueues) {
       if (mq.topic !== topic) continue;
       const stale = Date.now() - pq.lastPullTimestamp > PULL_MAX_IDLE_MS;
-      if (!wanted.has(key) || stale) {
+      // A queue whose orderly removal was refused (a callback was running) is tried again even if wanted again.
+      const removalRefused = pq.dropped && pq.tryUnlockTimes > 0;
+      if (!wanted.has(key) || stale || removalRefused) {
         pq.dropped = true;
         if (await this.host.removeUnnecessaryMessageQueue(mq, pq)) {
           this.processQueues.delete(key);
@@ -138,13 +152,17 @@ export class Rebalance {
     for (const mq of assigned) {
       const key = messageQueueKey(mq);
       if (this.processQueues.has(key)) continue;
+      const pq = new ProcessQueue();
+      if (this.host.lockNewQueue && !(await this.host.lockNewQueue(mq, pq))) {
+        log.warn(`doRebalance, ${this.group}, add a new mq failed, ${key}, because lock failed`);
+        continue;
+      }
       const nextOffset = await this.host.computePullFromWhere(mq);
       if (nextOffset < 0) {
         log.warn(`doRebalance, ${this.group}, add new mq failed, ${key}`);
         continue;
       }
       if (this.processQueues.has(key)) continue;
-      const pq = new ProcessQueue();
       this.processQueues.set(key, { mq, pq });
       requests.push({ consumerGroup: this.group, mq, processQueue: pq, nextOffset });
       changed = true;

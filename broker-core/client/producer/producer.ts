@@ -5,6 +5,9 @@ import { ClientErrorCode, MQClientError } from '../client-error';
 import { pidInstanceName, resolveClientConfig, type ClientOptions } from '../instance/client-config';
 import { ClientInstance, type ProducerMember } from '../instance/client-instance';
 import type { MessageQueue } from '../message-queue';
+import { decodeMessageProperties } from '../../common/message/message-properties';
+import { SendTraceHook } from '../trace/send-trace-hook';
+import { TraceDispatcher } from '../trace/trace-dispatcher';
 import { checkGroup } from '../validators';
 import { LatencyFaultStrategy } from './latency-fault-strategy';
 import { toOutgoingMessage, type Message, type OutgoingMessage } from './message';
@@ -13,6 +16,7 @@ import type { MessageQueueSelector } from './queue-selector';
 import type { SendResult } from './send-result';
 import { sendAsyncWithRetries, sendWithRetries, type RetryContext } from './send-retries';
 import { sendKernel, type KernelContext, type SendMode } from './send-kernel';
+import { runSendHooks, type SendMessageContext, type SendMessageHook } from './send-message-hook';
 import { TopicPublishInfo } from './topic-publish-info';
 
 const log = createLogger('producer');
@@ -44,6 +48,10 @@ export interface ProducerOptions extends ClientOptions {
   sendLatencyFaultEnable?: boolean;
   /** Share connections and routes with other clients of this instance. */
   instance?: ClientInstance;
+  /** Write Pub (and EndTransaction) traces to the trace topic (trace/). Default false. */
+  enableMsgTrace?: boolean;
+  /** Trace topic; default RMQ_SYS_TRACE_TOPIC. */
+  customizedTraceTopic?: string;
 }
 
 export interface SendOptions {
@@ -70,6 +78,9 @@ export class Producer implements ProducerMember {
   private readonly fault: LatencyFaultStrategy;
   private state: 'created' | 'running' | 'closed' = 'created';
   private readonly kernelContext: KernelContext;
+  private readonly sendHooks: SendMessageHook[] = [];
+  /** Present when enableMsgTrace: where this producer's traces go (trace/end-transaction-trace.ts uses it). */
+  readonly traceDispatcher: TraceDispatcher | undefined;
   readonly options: Required<
     Pick<
       ProducerOptions,
@@ -109,6 +120,18 @@ export class Producer implements ProducerMember {
       defaultTopicQueueNums: this.options.defaultTopicQueueNums,
       refreshRoute: async (topic) => void (await this.findPublishInfo(topic)),
     };
+    if (options.enableMsgTrace) {
+      this.traceDispatcher = new TraceDispatcher(
+        { group: this.group, type: 'PRODUCE', traceTopic: options.customizedTraceTopic, clientOptions: options },
+        (traceOptions) => new Producer(traceOptions),
+      );
+      this.registerSendMessageHook(new SendTraceHook(this.traceDispatcher));
+    }
+  }
+
+  /** Runs `hook` around every single-message send attempt (Java registerSendMessageHook). */
+  registerSendMessageHook(hook: SendMessageHook): void {
+    this.sendHooks.push(hook);
   }
 
   get clientId(): string {
@@ -121,12 +144,14 @@ export class Producer implements ProducerMember {
     this.instance.start();
     this.state = 'running';
     await this.instance.sendHeartbeatToAllBrokers();
+    await this.traceDispatcher?.start();
   }
 
   /** Unregisters the group from the brokers and closes the connections this producer owns. */
   async shutdown(): Promise<void> {
     if (this.state !== 'running') return;
     this.state = 'closed';
+    await this.traceDispatcher?.shutdown();
     await this.instance.unregisterProducer(this.group);
     if (this.ownsInstance) await this.instance.shutdown();
   }
@@ -306,7 +331,26 @@ export class Producer implements ProducerMember {
     return this.sendKernel(prepared, mq, mode, timeoutMs);
   }
 
-  private sendKernel(prepared: PreparedMessage, mq: MessageQueue, mode: Mode, timeoutMs: number): Promise<SendResult | undefined> {
-    return sendKernel(this.kernelContext, prepared, mq, mode, timeoutMs);
+  private async sendKernel(prepared: PreparedMessage, mq: MessageQueue, mode: Mode, timeoutMs: number): Promise<SendResult | undefined> {
+    if (this.sendHooks.length === 0 || prepared.batch) return sendKernel(this.kernelContext, prepared, mq, mode, timeoutMs);
+    const context: SendMessageContext = {
+      producerGroup: this.group,
+      topic: prepared.topic,
+      properties: decodeMessageProperties(prepared.properties),
+      bodyLength: prepared.body.length,
+      mq,
+      brokerAddr: this.instance.routes.findBrokerAddressInPublish(mq.brokerName),
+      mode,
+    };
+    runSendHooks(this.sendHooks, 'before', context);
+    try {
+      context.sendResult = await sendKernel(this.kernelContext, prepared, mq, mode, timeoutMs);
+      return context.sendResult;
+    } catch (error) {
+      context.error = error as Error;
+      throw error;
+    } finally {
+      runSendHooks(this.sendHooks, 'after', context);
+    }
   }
 }
