@@ -26,6 +26,7 @@ import { statsAdminProcessor } from './processors/admin/stats';
 import { topicAdminProcessor } from './processors/admin/topic';
 import { clientManageProcessor } from './processors/client-manage';
 import { consumerManageProcessor } from './processors/consumer-manage';
+import { endTransactionProcessor } from './processors/end-transaction';
 import { pullMessageProcessor } from './processors/pull-message';
 import { queryMessageProcessor } from './processors/query-message';
 import { queueLockProcessor } from './processors/queue-lock';
@@ -39,6 +40,7 @@ import { BrokerRuntimeStats } from './stats/broker-runtime-stats';
 import { BrokerStatsManager } from './stats/broker-stats-manager';
 import { SubscriptionGroupManager } from './subscription/subscription-group-manager';
 import { TopicConfigManager } from './topic/topic-config-manager';
+import { TransactionCheckService } from './transaction/transaction-check-service';
 
 const log = createLogger('broker');
 
@@ -73,6 +75,7 @@ export class BrokerController implements BrokerContext {
   private hold: PullRequestHoldService | undefined;
   private runtime: BrokerRuntimeStats | undefined;
   private scheduleService: ScheduleMessageService | undefined;
+  private transactionCheck: TransactionCheckService | undefined;
   private listenPortBound = 0;
   private fastPortBound = 0;
   private shuttingDown: Promise<void> | undefined;
@@ -144,6 +147,7 @@ export class BrokerController implements BrokerContext {
     return [
       sendMessageProcessor(this),
       sendMessageBackProcessor(this),
+      endTransactionProcessor(this),
       pullMessageProcessor(this),
       queryMessageProcessor(this),
       clientManageProcessor(this),
@@ -185,7 +189,11 @@ export class BrokerController implements BrokerContext {
         server.on('disconnect', (connection: Connection) => this.onConnectionClosed(connection));
       }
       this.services.start();
-      if (config.brokerRole !== 'SLAVE') this.scheduleService.start();
+      if (config.brokerRole !== 'SLAVE') {
+        this.scheduleService.start();
+        this.transactionCheck = new TransactionCheckService(this);
+        this.transactionCheck.start();
+      }
       this.stats.start();
       this.runtime.start();
       await this.registrar.registerAll();
@@ -239,6 +247,7 @@ export class BrokerController implements BrokerContext {
     this.runtime?.shutdown();
     this.hold?.shutdown();
     await Promise.all([this.server.close(), this.fastServer.close()]);
+    await this.transactionCheck?.shutdown();
     await this.remotingClient.close();
     if (this.metadataLoaded) {
       this.services.persistOffsets(true);

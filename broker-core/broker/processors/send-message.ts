@@ -101,7 +101,8 @@ async function sendMessage(ctx: BrokerContext, request: RemotingCommand, connect
   }
   const result = await ctx.store.putMessage(message);
   recordPut(ctx, message.topic, result);
-  return respond(ctx, request, result, message.queueId, uniqKey);
+  // The answer names the queue the producer chose, also for a half message stored in the half topic's queue 0.
+  return respond(ctx, request, result, target.queueId, uniqKey);
 }
 
 function withUniqueKey(properties: MessageProperties): MessageProperties {

@@ -1,9 +1,11 @@
 import { createLogger } from '../../common/logger';
-import { MessageConst, SystemTopic } from '../../common/message/message-const';
+import { SystemTopic } from '../../common/message/message-const';
+import type { MessageExt } from '../../common/message/message-ext';
 import { decodeStoredMessage } from '../../common/message/stored-message-decoder';
 import type { ConfigFile } from '../../store/config-file';
 import type { MessageStore } from '../../store/message-store';
 import type { MessageArrival } from '../../store/store-types';
+import { alreadyDelivered, deliveredMessage } from './delayed-delivery';
 
 const log = createLogger('schedule');
 
@@ -11,13 +13,19 @@ const log = createLogger('schedule');
  * Delivery of delayed messages (spec/semantics.md §4, Java `ScheduleMessageService`). The store parks a message with
  * DELAY=<level> in SCHEDULE_TOPIC_XXXX queue level − 1; per level, this service reads that queue from its offset and,
  * once storeTimestamp + delay(level) has passed (or at once if that lies further ahead than the delay itself: the
- * clock went back), re-stores a copy to REAL_TOPIC / REAL_QID without DELAY and with WAIT=false, then advances the
- * level's offset. A put that fails is retried after 100 ms. Delivery is at-least-once: a crash between the put and
- * the next offset write repeats the message.
+ * clock went back), re-stores a copy to REAL_TOPIC / REAL_QID without DELAY and with WAIT=false
+ * (delayed-delivery.ts), then advances the level's offset. A put that fails is retried after 100 ms.
  *
  * Unlike upstream's fixed 100 ms polling, a level sleeps until its next message is due, or, with its queue drained,
- * until the store reports a new message in it (or 5 s pass). Runs on masters only. Offsets persist to
- * delayOffset.json every flushDelayOffsetInterval and at shutdown.
+ * until the store reports a new message in it (or 5 s pass). Runs on masters only.
+ *
+ * Guarantee across restarts: delayOffset.json is written after every delivery round (≤ 32 messages of one level),
+ * every flushDelayOffsetInterval and at shutdown, so a clean restart neither loses nor repeats a delivery. After a
+ * crash the file may lag by the round in flight; so after every start, each level checks the messages it is about
+ * to deliver against the index (topic#UNIQ_KEY in the real topic, stored after the scheduled record) until the first
+ * one not yet delivered, and skips the copies already there. A repeat remains possible only when the index is
+ * disabled (messageIndexEnable=false) or lost the entry. Nothing is skipped: a level's offset only moves past a
+ * message after its put succeeded.
  */
 const RETRY_DELAY_MS = 100;
 const IDLE_RECHECK_MS = 5000;
@@ -32,6 +40,8 @@ interface LevelTask {
   idle: boolean;
   /** A message arrived while the level was running: run again at once. */
   wakeRequested: boolean;
+  /** Since start, no message of this level was found undelivered yet: check the index before each put. */
+  verifying: boolean;
 }
 
 export class ScheduleMessageService {
@@ -46,7 +56,7 @@ export class ScheduleMessageService {
     private readonly file: ConfigFile<Map<number, number>>,
     private readonly flushIntervalMs: () => number,
   ) {
-    this.tasks = store.delayLevels.map((delayMs, index) => ({ level: index + 1, delayMs, timer: undefined, running: false, idle: false, wakeRequested: false }));
+    this.tasks = store.delayLevels.map((delayMs, index) => ({ level: index + 1, delayMs, timer: undefined, running: false, idle: false, wakeRequested: false, verifying: true }));
   }
 
   /** Loads delayOffset.json and corrects each offset into the queue's [min, max]. */
@@ -102,7 +112,8 @@ export class ScheduleMessageService {
   }
 
   persist(force = false): void {
-    if (!this.dirty && !force) return;
+    // After shutdown only the forced write counts (a round finishing late finds its copies in the index at restart).
+    if ((!this.dirty || this.stopped) && !force) return;
     this.dirty = false;
     try {
       this.file.persist(new Map(this.offsets));
@@ -131,6 +142,7 @@ export class ScheduleMessageService {
       next = 10_000;
     } finally {
       task.running = false;
+      this.persist();
     }
     this.schedule(task, task.wakeRequested && task.idle ? 0 : next);
   }
@@ -156,37 +168,32 @@ export class ScheduleMessageService {
         let deliverAt = message.storeTimestamp + task.delayMs;
         if (deliverAt > now + task.delayMs) deliverAt = now;
         if (deliverAt > now) return deliverAt - now;
-        if (!(await this.deliver(message))) return RETRY_DELAY_MS;
+        if (!(await this.deliver(task, message))) return RETRY_DELAY_MS;
         this.setOffset(task.level, result.messageQueueOffsets[i] + 1);
       }
       if (result.nextBeginOffset > (this.offsets.get(task.level) ?? 0)) this.setOffset(task.level, result.nextBeginOffset);
+      // A batch is delivered: record it before the next, so a crash repeats at most one batch.
+      this.persist();
     }
   }
 
-  private async deliver(message: ReturnType<typeof decodeStoredMessage>): Promise<boolean> {
-    const realTopic = message.properties.get(MessageConst.REAL_TOPIC);
-    const realQueueId = Number.parseInt(message.properties.get(MessageConst.REAL_QUEUE_ID) ?? '', 10);
-    if (!realTopic || !Number.isInteger(realQueueId) || realTopic === SystemTopic.TRANS_HALF_TOPIC) {
-      log.warn(`dropping delayed message ${message.msgId}: no usable REAL_TOPIC/REAL_QID`);
+  /** Stores the due message in its real topic; false when the put failed (retry later). */
+  private async deliver(task: LevelTask, scheduled: MessageExt): Promise<boolean> {
+    const message = deliveredMessage(scheduled);
+    if (!message) {
+      log.warn(`dropping delayed message ${scheduled.msgId}: no usable REAL_TOPIC/REAL_QID`);
       return true;
     }
-    const properties = new Map(message.properties);
-    properties.delete(MessageConst.DELAY_TIME_LEVEL);
-    properties.set(MessageConst.WAIT_STORE_MSG_OK, 'false');
-    const result = await this.store.putMessage({
-      topic: realTopic,
-      queueId: realQueueId,
-      flag: message.flag,
-      body: message.body,
-      properties,
-      sysFlag: message.sysFlag,
-      bornTimestamp: message.bornTimestamp,
-      bornHost: message.bornHost,
-      reconsumeTimes: message.reconsumeTimes,
-      preparedTransactionOffset: message.preparedTransactionOffset,
-    });
+    if (task.verifying) {
+      if (await alreadyDelivered(this.store, scheduled)) {
+        log.info(`delayed message ${scheduled.msgId} (level ${task.level}) was delivered before the restart; skipping it`);
+        return true;
+      }
+      task.verifying = false;
+    }
+    const result = await this.store.putMessage(message);
     if (result.status === 'PUT_OK' || result.status === 'FLUSH_DISK_TIMEOUT') return true;
-    log.warn(`delivering delayed message ${message.msgId} to ${realTopic} failed: ${result.status} ${result.remark ?? ''}`);
+    log.warn(`delivering delayed message ${scheduled.msgId} to ${message.topic} failed: ${result.status} ${result.remark ?? ''}`);
     return false;
   }
 

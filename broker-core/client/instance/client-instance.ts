@@ -8,6 +8,8 @@ import { encodeHeartbeatData, type ConsumerData, type HeartbeatData } from '../.
 import type { TopicRouteData } from '../../protocol/bodies/topic-route-data';
 import { MASTER_BROKER_ID } from '../../protocol/bodies/topic-route-data';
 import { UnregisterClientRequestHeader } from '../../protocol/headers/client-manage';
+import type { CheckTransactionStateRequestHeader } from '../../protocol/headers/transaction';
+import type { Connection } from '../../remoting/connection';
 import { RequestCode } from '../../protocol/request-code';
 import { RemotingClient } from '../../remoting/remoting-client';
 import { invokeChecked } from '../broker-request';
@@ -35,6 +37,8 @@ export interface ProducerMember {
   publishTopics(): string[];
   /** A topic's route was fetched: rebuild its publish queues when it changed or the producer has none. */
   onRoute(topic: string, route: TopicRouteData, changed: boolean): void;
+  /** CHECK_TRANSACTION_STATE for this group (transactional producers only); answer on `connection`. */
+  checkTransactionState?(message: MessageExt, header: CheckTransactionStateRequestHeader, connection: Connection): void;
 }
 
 export interface ConsumerMember {
@@ -154,6 +158,10 @@ export class ClientInstance {
 
   consumer(group: string): ConsumerMember | undefined {
     return this.consumers.get(group);
+  }
+
+  producer(group: string): ProducerMember | undefined {
+    return this.producers.get(group);
   }
 
   /** Runs a rebalance now (consumer start, NOTIFY_CONSUMER_IDS_CHANGED). */

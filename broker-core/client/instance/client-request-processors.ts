@@ -12,6 +12,7 @@ import { RequestCode } from '../../protocol/request-code';
 import { ResponseCode } from '../../protocol/response-code';
 import { createResponse, type RemotingCommand } from '../../remoting/remoting-command';
 import { ResponseCodeError } from '../../remoting/remoting-error';
+import { registerCheckTransactionState } from './check-transaction-state';
 import type { ClientInstance, ConsumerAdminHooks } from './client-instance';
 
 const log = createLogger('client');
@@ -25,6 +26,7 @@ const log = createLogger('client');
  *   GET_CONSUMER_STATUS_FROM_CLIENT (221)  the consumer's offsets of a topic
  *   GET_CONSUMER_RUNNING_INFO (307)        ConsumerRunningInfo (+ client version, nameservers, consume type)
  *   CONSUME_MESSAGE_DIRECTLY (309)         run the listener on the stored message in the body
+ *   CHECK_TRANSACTION_STATE (39)           to the transactional producer of the group (check-transaction-state.ts)
  */
 export function registerClientRequestProcessors(instance: ClientInstance): void {
   const hooksOf = (group: string): ConsumerAdminHooks => {
@@ -33,6 +35,7 @@ export function registerClientRequestProcessors(instance: ClientInstance): void 
     return hooks;
   };
   const processors = instance.remoting.processors;
+  registerCheckTransactionState(instance);
 
   processors.register(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED, (request) => {
     const { consumerGroup } = NotifyConsumerIdsChangedRequestHeader.decode(request.extFields);
