@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
 import { ClusterOverview } from '@/components/cluster/cluster-overview';
 import { PageHeader } from '@/components/layout/page-header';
-import { navSection } from '@/lib/navigation';
+import { getText } from '@/lib/i18n/server';
 
-const section = navSection('cluster');
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getText('nav')).cluster.title };
+}
 
-export const metadata: Metadata = { title: section.title };
-
-export default function ClusterPage() {
+export default async function ClusterPage() {
+  const nav = await getText('nav');
   return (
     <>
-      <PageHeader title={section.title} summary={section.summary} />
+      <PageHeader title={nav.cluster.title} summary={nav.cluster.summary} />
       <ClusterOverview />
     </>
   );

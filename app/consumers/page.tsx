@@ -1,9 +1,18 @@
 import type { Metadata } from 'next';
-import { NotBuiltPage } from '@/components/layout/not-built-page';
-import { navSection } from '@/lib/navigation';
+import { GroupListView } from '@/components/consumers/group-list-view';
+import { PageHeader } from '@/components/layout/page-header';
+import { getText } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: navSection('consumers').title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getText('nav')).consumers.title };
+}
 
-export default function ConsumersPage() {
-  return <NotBuiltPage section="consumers" />;
+export default async function ConsumersPage() {
+  const nav = await getText('nav');
+  return (
+    <>
+      <PageHeader title={nav.consumers.title} summary={nav.consumers.summary} />
+      <GroupListView />
+    </>
+  );
 }

@@ -1,9 +1,19 @@
 import type { Metadata } from 'next';
-import { NotBuiltPage } from '@/components/layout/not-built-page';
-import { navSection } from '@/lib/navigation';
+import { PageHeader } from '@/components/layout/page-header';
+import { MessageSearchView } from '@/components/messages/message-search-view';
+import { readSearchParams } from '@/components/messages/search-params';
+import { getText } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: navSection('messages').title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getText('nav')).messages.title };
+}
 
-export default function MessagesPage() {
-  return <NotBuiltPage section="messages" />;
+export default async function MessagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const nav = await getText('nav');
+  return (
+    <>
+      <PageHeader title={nav.messages.title} summary={nav.messages.summary} />
+      <MessageSearchView initial={readSearchParams(await searchParams)} />
+    </>
+  );
 }

@@ -1,9 +1,18 @@
 import type { Metadata } from 'next';
-import { NotBuiltPage } from '@/components/layout/not-built-page';
-import { navSection } from '@/lib/navigation';
+import { PageHeader } from '@/components/layout/page-header';
+import { ProducerView } from '@/components/producers/producer-view';
+import { getText } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: navSection('producers').title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getText('nav')).producers.title };
+}
 
-export default function ProducersPage() {
-  return <NotBuiltPage section="producers" />;
+export default async function ProducersPage() {
+  const nav = await getText('nav');
+  return (
+    <>
+      <PageHeader title={nav.producers.title} summary={nav.producers.summary} />
+      <ProducerView />
+    </>
+  );
 }

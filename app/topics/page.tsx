@@ -1,9 +1,18 @@
 import type { Metadata } from 'next';
-import { NotBuiltPage } from '@/components/layout/not-built-page';
-import { navSection } from '@/lib/navigation';
+import { PageHeader } from '@/components/layout/page-header';
+import { TopicListView } from '@/components/topics/topic-list-view';
+import { getText } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: navSection('topics').title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getText('nav')).topics.title };
+}
 
-export default function TopicsPage() {
-  return <NotBuiltPage section="topics" />;
+export default async function TopicsPage() {
+  const nav = await getText('nav');
+  return (
+    <>
+      <PageHeader title={nav.topics.title} summary={nav.topics.summary} />
+      <TopicListView />
+    </>
+  );
 }

@@ -8,13 +8,14 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { useClusterBrokers } from '@/lib/api/clusters';
 import type { ClusterSummary } from '@/lib/validations/cluster';
 import { BrokerTable } from './broker-table';
-import { clusterText as text } from './cluster-text';
+import { useText } from '@/lib/i18n/i18n-provider';
 
 /**
  * One registry entry and its brokers, polled every few seconds. A failed poll shows the server's message in place of
  * the table (never an empty or stale list); the next successful poll brings the table back.
  */
 export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
+  const text = useText('cluster');
   const brokers = useClusterBrokers(cluster.id);
   return (
     <Card data-testid={`cluster-card-${cluster.id}`}>
@@ -50,7 +51,7 @@ export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
         ) : brokers.data.brokers.length === 0 ? (
           <EmptyState title={text.noBrokersTitle} description={text.noBrokersDescription} testId="brokers-empty" />
         ) : (
-          <BrokerTable brokers={brokers.data.brokers} />
+          <BrokerTable clusterId={cluster.id} brokers={brokers.data.brokers} />
         )}
       </CardContent>
     </Card>

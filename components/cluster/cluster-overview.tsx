@@ -5,10 +5,11 @@ import { ErrorState } from '@/components/ui/error-state';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { useClusters } from '@/lib/api/clusters';
 import { ClusterCard } from './cluster-card';
-import { clusterText as text } from './cluster-text';
+import { useText } from '@/lib/i18n/i18n-provider';
 
 /** Every cluster of the registry, each with its own live broker table. */
 export function ClusterOverview() {
+  const text = useText('cluster');
   const clusters = useClusters();
   if (clusters.isPending) return <TableSkeleton label={text.loadingClusters} testId="clusters-loading" />;
   if (clusters.isError) {

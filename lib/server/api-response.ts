@@ -6,19 +6,22 @@ import { asResponseCodeError, errorName, isTimeoutError, isTransportError } from
  * The answers every route handler gives. Failures get a status saying whose fault it was and
  * `{ error, responseCode?, remark? }` carrying the broker's or nameserver's own words:
  *
- *   400 bad params            404 unknown cluster          502 the cluster answered with an error code,
+ *   400 bad params            404 unknown cluster, topic   502 the cluster answered with an error code,
  *   503 console not running   504 the cluster timed out        refused the connection, or sent an unreadable body
  */
 export function errorResponse(error: unknown): Response {
   const message = error instanceof Error ? error.message : String(error);
   const responseCode = asResponseCodeError(error);
   if (responseCode) {
-    return errorJson(502, { error: responseCode.message, responseCode: responseCode.code, remark: responseCode.remark });
+    // The cluster says the thing asked about does not exist: the caller's 404, with the broker's own words.
+    const status = NOT_FOUND_CODES.has(responseCode.code) ? 404 : 502;
+    return errorJson(status, { error: responseCode.message, responseCode: responseCode.code, remark: responseCode.remark });
   }
   if (isTimeoutError(error)) return errorJson(504, { error: message });
   if (isTransportError(error)) return errorJson(502, { error: message });
   switch (errorName(error)) {
     case 'UnknownClusterError':
+    case 'NotFoundError':
       return errorJson(404, { error: message });
     case 'BodyDecodeError':
     case 'FastjsonSyntaxError':
@@ -45,5 +48,8 @@ export function okResponse<T>(body: T): Response {
 function errorJson(status: number, body: ApiErrorBody): Response {
   return Response.json(body, { status, headers: noStore });
 }
+
+/** TOPIC_NOT_EXIST (17), SUBSCRIPTION_GROUP_NOT_EXIST (26). */
+const NOT_FOUND_CODES: ReadonlySet<number> = new Set([17, 26]);
 
 const noStore = { 'cache-control': 'no-store' };

@@ -7,6 +7,7 @@ describe('readConsoleConfig', () => {
     expect(config).toEqual({
       embedded: { listenHost: '0.0.0.0', namesrvPort: 9876, brokerPort: 10911, storeDir: '/srv/console/.data/store', namesrvDir: '/srv/console/.data/namesrv' },
       externalNamesrvAddrs: undefined,
+      clustersFile: '/srv/console/.data/console/clusters.json',
     });
   });
 

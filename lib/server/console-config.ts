@@ -14,12 +14,16 @@ import { parseNamesrvAddr } from '../../broker-core/client/namesrv-client';
  *                                namesrv.properties in `namesrv/` beside it (./.data/namesrv by default)
  *   NAMESRV_ADDR=h:p;h:p    the nameservers of another cluster to manage (one registry entry, RocketMQ's meaning)
  *
+ * Clusters added on the Ops page are kept in `console/clusters.json` beside the store (even with RMQ_EMBEDDED=0).
+ *
  * A bad value stops the server with a message naming the variable, rather than running with a guess.
  */
 export interface ConsoleConfig {
   embedded: EmbeddedConfig | undefined;
   /** Parsed NAMESRV_ADDR entries, or undefined when unset. */
   externalNamesrvAddrs: string[] | undefined;
+  /** clusters.json of the Ops page's clusters; unset = kept in memory only. */
+  clustersFile?: string;
 }
 
 export interface EmbeddedConfig {
@@ -79,5 +83,5 @@ export function readConsoleConfig(env: Readonly<Record<string, string | undefine
   const embedded: EmbeddedConfig | undefined = embeddedOn
     ? { listenHost: values.RMQ_LISTEN_HOST, namesrvPort: values.RMQ_NAMESRV_PORT, brokerPort: values.RMQ_BROKER_PORT, storeDir, namesrvDir: join(dirname(storeDir), 'namesrv') }
     : undefined;
-  return { embedded, externalNamesrvAddrs };
+  return { embedded, externalNamesrvAddrs, clustersFile: join(dirname(storeDir), 'console', 'clusters.json') };
 }

@@ -89,7 +89,8 @@ describe('console server', () => {
       { cluster: 'ClusterA', brokerName: 'broker-a', brokerId: 1, role: 'slave', address: `127.0.0.1:${closedPort}` },
       { cluster: 'ClusterB', brokerName: 'broker-b', brokerId: 0, role: 'master', address: failing },
     ]);
-    expect(brokers[0].runtime).toEqual({ state: 'ok', version: 'V4_9_4' });
+    // This stand-in reports only its version: TPS and daily totals stay unknown rather than 0.
+    expect(brokers[0].runtime).toEqual({ state: 'ok', version: 'V4_9_4', putTps: null, getTps: null, putYesterday: null, getYesterday: null, putToday: null, getToday: null });
     expect(brokers[1].runtime.state).toBe('unreachable');
     expect(brokers[2].runtime).toMatchObject({ state: 'error', message: expect.stringContaining('store is shutting down') });
 

@@ -1,0 +1,12 @@
+import { okResponse } from '@/lib/server/api-response';
+import { readQuery, respond } from '@/lib/server/operator-route';
+import { byKeyQuerySchema, type MessagePage } from '@/lib/validations/message-query';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/messages/by-key: see lib/validations/message-query.ts for the parameters. */
+export async function GET(request: Request): Promise<Response> {
+  const query = readQuery(request, byKeyQuerySchema);
+  if (!query.ok) return query.response;
+  return respond(async (server) => okResponse<MessagePage>(await server.messages.queryByKey(query.data)));
+}
