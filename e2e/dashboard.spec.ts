@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { DashboardPage } from './pages/dashboard-page';
 import { TopicsPage } from './pages/topics-page';
-import { produceSteadily, startProducer } from './support/rocketmq-clients';
+import { produceSteadily, startTestProducer } from './support/group-clients';
 
 test.describe('Dashboard', () => {
   test('live charts move within seconds when a topic receives messages, and the topic page shows them', async ({ page, request, consoleEnv }) => {
@@ -17,7 +17,7 @@ test.describe('Dashboard', () => {
       await expect.poll(() => dashboard.chartPoints('cluster-tps-chart')).toBeGreaterThan(0);
     });
 
-    const producer = await startProducer(consoleEnv.namesrvAddr, `E2E_load_producer_${id}`);
+    const producer = await startTestProducer(consoleEnv.namesrvAddr, `E2E_load_producer_${id}`);
     const load = produceSteadily(producer, topic, 40, 40_000);
     try {
       await test.step('with our producer sending ~40 messages a second, the topic enters the top 10 and the cluster TPS rises', async () => {

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { ProducersPage } from './pages/producers-page';
-import { produce, startProducer } from './support/rocketmq-clients';
+import { produce, startTestProducer } from './support/group-clients';
 
 test.describe('Producers page', () => {
   test('lists the connections of a producer group sending to a topic, and nothing for an unknown group', async ({ page, request, consoleEnv }) => {
@@ -9,7 +9,7 @@ test.describe('Producers page', () => {
     const topic = `E2E-producers-${id}`;
     const group = `E2E_producer_group_${id}`;
     expect((await request.post('/api/topics', { data: { cluster: 'embedded', topicName: topic, readQueueNums: 2, writeQueueNums: 2, perm: 6, clusterNames: ['DefaultCluster'] } })).status()).toBe(200);
-    const producer = await startProducer(consoleEnv.namesrvAddr, group);
+    const producer = await startTestProducer(consoleEnv.namesrvAddr, group);
     try {
       await produce(producer, topic, 1);
 

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TopicsPage } from './pages/topics-page';
-import { consumeAll, produce, startProducer } from './support/rocketmq-clients';
+import { consumeAll, produce, startTestProducer } from './support/group-clients';
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
@@ -106,7 +106,7 @@ test.describe('Topics page', () => {
     const group = `E2E_reset_group_${id}`;
     await createTopicByApi(request, topic, 4);
     const before = Date.now() - 2000;
-    const producer = await startProducer(consoleEnv.namesrvAddr, `E2E_reset_producer_${id}`);
+    const producer = await startTestProducer(consoleEnv.namesrvAddr, `E2E_reset_producer_${id}`);
     try {
       await test.step('produce 20, consume them all as the group, produce 8 more', async () => {
         await produce(producer, topic, 20);

@@ -9,7 +9,7 @@ import { useClusterBrokers } from '@/lib/api/clusters';
 import { useGroupConfigs, useWriteGroupConfig } from '@/lib/api/consumers';
 import { useText } from '@/lib/i18n/i18n-provider';
 import { groupConfigFormSchema, type SubscriptionGroupConfigView } from '@/lib/validations/group';
-import { fieldErrors, numberText } from './form-errors';
+import { fieldErrors, numberText } from '@/components/ui/form-errors';
 
 /**
  * Create a group, or edit one (rocketmq-dashboard's config dialog): the subscription-group fields, written to the

@@ -8,7 +8,7 @@ import { CheckboxField } from '@/components/ui/form-field';
 import { useDeleteGroup, useGroupConfigs } from '@/lib/api/consumers';
 import { useText } from '@/lib/i18n/i18n-provider';
 import { groupDeleteSchema } from '@/lib/validations/group';
-import { fieldErrors } from './form-errors';
+import { fieldErrors } from '@/components/ui/form-errors';
 
 /** Delete the group's config from the brokers chosen (those that have it are preselected). */
 export function GroupDeleteDialog({ clusterId, group, onClose, onDeleted }: { clusterId: string; group: string; onClose: () => void; onDeleted: () => void }) {

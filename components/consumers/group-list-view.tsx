@@ -12,7 +12,7 @@ import { useFormat, useText } from '@/lib/i18n/i18n-provider';
 import type { GroupSortKey, GroupSummary } from '@/lib/validations/group';
 import { GroupConfigDialog } from './group-config-dialog';
 import { lagTimeText } from './lag-format';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '@/lib/client/use-debounced';
 
 const PAGE_SIZE = 50;
 

@@ -9,7 +9,7 @@ import { useResetGroupOffset } from '@/lib/api/consumers';
 import { fromDateTimeLocal, toDateTimeLocal } from '@/lib/i18n/datetime-local';
 import { useText } from '@/lib/i18n/i18n-provider';
 import { groupResetOffsetSchema } from '@/lib/validations/group';
-import { fieldErrors } from './form-errors';
+import { fieldErrors } from '@/components/ui/form-errors';
 
 /**
  * Reset the group's offsets of one topic to a time, or skip its backlog (timestamp -1), as mqadmin

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { fieldErrors } from '@/components/consumers/form-errors';
+import { fieldErrors } from '@/components/ui/form-errors';
 import { useSelectedCluster } from '@/components/layout/cluster-selection';
 import { MessageTable } from '@/components/messages/message-table';
 import { Button } from '@/components/ui/button';

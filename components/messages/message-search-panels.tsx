@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { fieldErrors } from '@/components/consumers/form-errors';
+import { fieldErrors } from '@/components/ui/form-errors';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field, TextInput } from '@/components/ui/form-field';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { fieldErrors } from '@/components/consumers/form-errors';
+import { fieldErrors } from '@/components/ui/form-errors';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { fieldErrors } from '@/components/consumers/form-errors';
+import { fieldErrors } from '@/components/ui/form-errors';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Field, TextInput } from '@/components/ui/form-field';

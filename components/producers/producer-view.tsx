@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { fieldErrors } from '@/components/consumers/form-errors';
+import { fieldErrors } from '@/components/ui/form-errors';
 import { useSelectedCluster } from '@/components/layout/cluster-selection';
 import { Button } from '@/components/ui/button';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { fieldErrors, numberText } from '@/components/consumers/form-errors';
+import { fieldErrors, numberText } from '@/components/ui/form-errors';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { useDebounced } from '@/components/consumers/use-debounced';
+import { useDebounced } from '@/lib/client/use-debounced';
 import { useSelectedCluster } from '@/components/layout/cluster-selection';
 import { Button } from '@/components/ui/button';
 import { DataTable, type DataTableColumn, type SortState } from '@/components/ui/data-table';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { fieldErrors } from '@/components/consumers/form-errors';
+import { fieldErrors } from '@/components/ui/form-errors';
 import { useSelectedCluster } from '@/components/layout/cluster-selection';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

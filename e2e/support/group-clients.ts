@@ -5,7 +5,8 @@ import type { MessageExt } from '../../broker-core/common/message/message-ext';
 import { newTopicConfig } from '../../broker-core/protocol/bodies/topic-config';
 
 /**
- * Clients the Consumers, Messages, Dead letters and Trace specs drive (broker-core over TCP, fast intervals so a
+ * Clients the specs drive: load for the Dashboard and Topics pages, groups for the Consumers, Messages, Dead letters
+ * and Trace pages (broker-core over TCP, fast intervals so a
  * spec waits seconds, not minutes). Everything started here is stopped by the caller; waits are bounded.
  */
 const FAST = { pollNameServerIntervalMs: 1000, heartbeatBrokerIntervalMs: 1000, rebalanceIntervalMs: 1000, persistConsumerOffsetIntervalMs: 500 };
@@ -76,6 +77,43 @@ export async function startTestConsumer(namesrvAddr: string, group: string, topi
     waitForDeliveries: (count, timeoutMs = 20_000) => waitUntil(() => deliveries.length >= count, `${count} deliveries to ${group}`, timeoutMs),
     stop: () => consumer.shutdown(),
   };
+}
+
+/** Sends `count` messages, one after the other. */
+export async function produce(producer: Producer, topic: string, count: number, tag = 'e2e'): Promise<void> {
+  for (let i = 0; i < count; i++) await producer.send({ topic, tags: tag, keys: `k${i}`, body: `message ${i} of ${topic}` });
+}
+
+/** Sends steadily (about `perSecond`) until stopped or `maxMs` passed; `stop` returns how many were sent. */
+export function produceSteadily(producer: Producer, topic: string, perSecond: number, maxMs: number): { stop(): Promise<number> } {
+  let stopped = false;
+  let sent = 0;
+  const deadline = Date.now() + maxMs;
+  const loop = (async () => {
+    while (!stopped && Date.now() < deadline) {
+      const started = Date.now();
+      await producer.send({ topic, body: `load ${sent}` });
+      sent += 1;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / perSecond - (Date.now() - started))));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return sent;
+    },
+  };
+}
+
+/** Consumes `expected` messages of the topic as `group` (from the first offset), then shuts down, committing. */
+export async function consumeAll(namesrvAddr: string, group: string, topic: string, expected: number, timeoutMs = 30_000): Promise<void> {
+  const consumer = await startTestConsumer(namesrvAddr, group, topic);
+  try {
+    await consumer.waitForDeliveries(expected, timeoutMs);
+  } finally {
+    await consumer.stop();
+  }
 }
 
 export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {

@@ -46,6 +46,8 @@ export async function startEmbeddedServers(config: EmbeddedConfig): Promise<Embe
         ...(isLoopback(config.listenHost) ? { brokerIP1: config.listenHost, brokerIP2: config.listenHost } : {}),
         namesrvAddr: namesrv.address,
         storePathRootDir: config.storeDir,
+        // The console's Trace page reads RMQ_SYS_TRACE_TOPIC: create it so clients with tracing on can write to it.
+        traceTopicEnable: true,
       }),
     );
     return { namesrv, namesrvAddr: namesrv.address, broker, shutdown: () => stopAll(started) };
