@@ -1,53 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MQAdmin } from '../../broker-core/client/admin/mq-admin';
+import { describe, expect, it } from 'vitest';
 import { viewMessageById } from '../../broker-core/client/admin/message-queries';
-import { Producer } from '../../broker-core/client/producer/producer';
 import { selectMessageQueueByHash } from '../../broker-core/client/producer/queue-selector';
 import type { SendResult } from '../../broker-core/client/producer/send-result';
 import { decodeOffsetMessageId } from '../../broker-core/common/message/message-id';
 import { decodeStoredMessage } from '../../broker-core/common/message/stored-message-decoder';
-import { newTopicConfig } from '../../broker-core/protocol/bodies/topic-config';
 import { ViewMessageRequestHeader } from '../../broker-core/protocol/headers/query-message';
 import { RequestCode } from '../../broker-core/protocol/request-code';
 import { createRequest } from '../../broker-core/remoting/remoting-command';
-import { startClusterProcesses, type ClusterProcesses } from '../helpers/cluster-processes';
-import { FAST_CLIENT, recordingConsumer, uniqueName, waitFor } from './client-fixtures';
+import { recordingConsumer, uniqueName, waitFor } from './client-fixtures';
+import { useClientCluster } from './client-cluster';
 
 /** Every send mode of our producer against mqnamesrv + mqbroker processes. */
 describe('producer against our broker', () => {
-  let cluster: ClusterProcesses;
-  let producer: Producer;
-  let admin: MQAdmin;
+  const env = useClientCluster('ProducerTestGroup');
 
-  beforeAll(async () => {
-    cluster = await startClusterProcesses();
-    producer = new Producer({ ...FAST_CLIENT, namesrvAddr: cluster.namesrvAddr, group: 'ProducerTestGroup' });
-    await producer.start();
-    admin = new MQAdmin({ namesrvAddr: cluster.namesrvAddr });
-  }, 120_000);
-
-  afterAll(async () => {
-    await producer?.shutdown();
-    await admin?.close();
-    await cluster?.stop();
-  });
-
-  const createTopic = async (topic: string, queues = 4) => {
-    await admin.createOrUpdateTopic(newTopicConfig(topic, { readQueueNums: queues, writeQueueNums: queues }), { clusterName: 'DefaultCluster' });
-    await waitFor(async () => (await admin.namesrv.getTopicRouteInfo(topic)) !== undefined, `route of ${topic}`);
-  };
+  const { createTopic } = env;
 
   it('sync send: SEND_OK with UNIQ_KEY msgId, an offset id naming the broker, and growing queue offsets', async () => {
     const topic = uniqueName('SyncTopic');
     await createTopic(topic, 1);
-    const first = await producer.send({ topic, body: 'one', tags: 'TagA', keys: ['k1', 'k2'], properties: { color: 'red' } });
-    const second = await producer.send({ topic, body: 'two' });
+    const first = await env.producer.send({ topic, body: 'one', tags: 'TagA', keys: ['k1', 'k2'], properties: { color: 'red' } });
+    const second = await env.producer.send({ topic, body: 'two' });
     expect(first.sendStatus).toBe('SEND_OK');
     expect(first.msgId).toMatch(/^[0-9A-F]{32}$/);
     expect(first.messageQueue).toEqual({ topic, brokerName: 'broker-a', queueId: 0 });
-    expect(decodeOffsetMessageId(first.offsetMsgId).storeHost).toBe(cluster.brokerAddr);
+    expect(decodeOffsetMessageId(first.offsetMsgId).storeHost).toBe(env.cluster.brokerAddr);
     expect(second.queueOffset).toBe(first.queueOffset + 1);
-    const stored = await viewMessageById(admin, first.offsetMsgId);
+    const stored = await viewMessageById(env.admin, first.offsetMsgId);
     expect(stored.body.toString()).toBe('one');
     expect(stored.tags).toBe('TagA');
     expect(stored.keys).toBe('k1 k2');
@@ -57,23 +36,23 @@ describe('producer against our broker', () => {
 
   it('falls back to the TBW102 route for a topic without one, and the broker auto-creates it', async () => {
     const topic = uniqueName('AutoTopic');
-    expect(await admin.namesrv.getTopicRouteInfo(topic)).toBeUndefined();
-    const result = await producer.send({ topic, body: 'auto' });
+    expect(await env.admin.namesrv.getTopicRouteInfo(topic)).toBeUndefined();
+    const result = await env.producer.send({ topic, body: 'auto' });
     expect(result.sendStatus).toBe('SEND_OK');
-    await waitFor(async () => (await admin.namesrv.getTopicRouteInfo(topic)) !== undefined, 'the auto-created route');
+    await waitFor(async () => (await env.admin.namesrv.getTopicRouteInfo(topic)) !== undefined, 'the auto-created route');
   });
 
   it('async sends resolve a promise or call the callback', async () => {
     const topic = uniqueName('AsyncTopic');
     await createTopic(topic);
-    const viaPromise = await producer.sendAsync({ topic, body: 'promise' });
+    const viaPromise = await env.producer.sendAsync({ topic, body: 'promise' });
     expect(viaPromise?.sendStatus).toBe('SEND_OK');
     const viaCallback = await new Promise<SendResult>((resolve, reject) => {
-      void producer.sendAsync({ topic, body: 'callback' }, { onSuccess: resolve, onException: reject });
+      void env.producer.sendAsync({ topic, body: 'callback' }, { onSuccess: resolve, onException: reject });
     });
     expect(viaCallback.sendStatus).toBe('SEND_OK');
     const failure = await new Promise<Error>((resolve) => {
-      void producer.sendAsync({ topic, body: '' }, { onSuccess: () => resolve(new Error('unexpected success')), onException: resolve });
+      void env.producer.sendAsync({ topic, body: '' }, { onSuccess: () => resolve(new Error('unexpected success')), onException: resolve });
     });
     expect(failure.message).toMatch(/length is zero/);
   });
@@ -81,9 +60,9 @@ describe('producer against our broker', () => {
   it('oneway sends are stored though nothing answers', async () => {
     const topic = uniqueName('OnewayTopic');
     await createTopic(topic);
-    for (let i = 0; i < 5; i++) await producer.sendOneway({ topic, body: `oneway-${i}` });
+    for (let i = 0; i < 5; i++) await env.producer.sendOneway({ topic, body: `oneway-${i}` });
     await waitFor(async () => {
-      const stats = await admin.examineTopicStats(topic);
+      const stats = await env.admin.examineTopicStats(topic);
       return stats.offsetTable.reduce((sum, entry) => sum + entry.value.maxOffset, 0) === 5;
     }, 'five oneway messages');
   });
@@ -91,12 +70,12 @@ describe('producer against our broker', () => {
   it('batch: one request, consecutive offsets on one queue, one UNIQ_KEY per message', async () => {
     const topic = uniqueName('BatchTopic');
     await createTopic(topic);
-    const result = await producer.sendBatch([1, 2, 3].map((i) => ({ topic, body: `batch-${i}`, keys: `bk${i}` })));
+    const result = await env.producer.sendBatch([1, 2, 3].map((i) => ({ topic, body: `batch-${i}`, keys: `bk${i}` })));
     const ids = result.msgId.split(',');
     const offsetIds = result.offsetMsgId.split(',');
     expect(ids).toHaveLength(3);
     expect(offsetIds).toHaveLength(3);
-    const stored = await Promise.all(offsetIds.map((id) => viewMessageById(admin, id)));
+    const stored = await Promise.all(offsetIds.map((id) => viewMessageById(env.admin, id)));
     expect(stored.map((message) => message.body.toString())).toEqual(['batch-1', 'batch-2', 'batch-3']);
     expect(stored.map((message) => message.queueOffset)).toEqual([result.queueOffset, result.queueOffset + 1, result.queueOffset + 2]);
     expect(new Set(stored.map((message) => message.queueId))).toEqual(new Set([result.messageQueue.queueId]));
@@ -110,7 +89,7 @@ describe('producer against our broker', () => {
     const offsetsByKey = new Map<string, number[]>();
     for (let i = 0; i < 24; i++) {
       const key = `order-${i % 3}`;
-      const result = await producer.send({ topic, body: `${key}:${i}` }, { selector: selectMessageQueueByHash, arg: key });
+      const result = await env.producer.send({ topic, body: `${key}:${i}` }, { selector: selectMessageQueueByHash, arg: key });
       queuesByKey.set(key, (queuesByKey.get(key) ?? new Set()).add(result.messageQueue.queueId));
       offsetsByKey.set(key, [...(offsetsByKey.get(key) ?? []), result.queueOffset]);
     }
@@ -122,14 +101,14 @@ describe('producer against our broker', () => {
     const topic = uniqueName('ZipTopic');
     await createTopic(topic, 1);
     const body = Buffer.from('abcdefgh'.repeat(1024)); // 8 KiB, very compressible
-    const result = await producer.send({ topic, body });
+    const result = await env.producer.send({ topic, body });
     const { storeHost, commitLogOffset } = decodeOffsetMessageId(result.offsetMsgId);
-    const raw = await admin.remoting.invoke(storeHost, createRequest(RequestCode.VIEW_MESSAGE_BY_ID, { extFields: ViewMessageRequestHeader.encode({ offset: commitLogOffset }) }));
+    const raw = await env.admin.remoting.invoke(storeHost, createRequest(RequestCode.VIEW_MESSAGE_BY_ID, { extFields: ViewMessageRequestHeader.encode({ offset: commitLogOffset }) }));
     const asStored = decodeStoredMessage(raw.body ?? Buffer.alloc(0));
     expect(asStored.sysFlag & 1).toBe(1);
     expect(asStored.body.length).toBeLessThan(1000);
     const { consumer, received } = await recordingConsumer({
-      namesrvAddr: cluster.namesrvAddr,
+      namesrvAddr: env.cluster.namesrvAddr,
       group: uniqueName('ZipGroup'),
       topic,
       consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
@@ -147,18 +126,18 @@ describe('producer against our broker', () => {
     const topic = uniqueName('DelayTopic');
     await createTopic(topic, 1);
     const { consumer, received } = await recordingConsumer({
-      namesrvAddr: cluster.namesrvAddr,
+      namesrvAddr: env.cluster.namesrvAddr,
       group: uniqueName('DelayGroup'),
       topic,
       consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
     });
     try {
-      await waitFor(async () => (await admin.examineConsumerConnectionInfo(consumer.group).catch(() => undefined)) !== undefined, 'the consumer online');
+      await waitFor(async () => (await env.admin.examineConsumerConnectionInfo(consumer.group).catch(() => undefined)) !== undefined, 'the consumer online');
       const sentAt = Date.now();
-      const result = await producer.send({ topic, body: 'later', delayTimeLevel: 1 });
+      const result = await env.producer.send({ topic, body: 'later', delayTimeLevel: 1 });
       expect(result.sendStatus).toBe('SEND_OK');
       // The broker parks it in SCHEDULE_TOPIC_XXXX queue level-1 with the real topic saved.
-      const parked = await viewMessageById(admin, result.offsetMsgId);
+      const parked = await viewMessageById(env.admin, result.offsetMsgId);
       expect(parked.topic).toBe('SCHEDULE_TOPIC_XXXX');
       expect(parked.properties.get('REAL_TOPIC')).toBe(topic);
       expect(parked.properties.get('DELAY')).toBe('1');
@@ -173,8 +152,8 @@ describe('producer against our broker', () => {
   it('convertAndSend writes JSON to topic:tags', async () => {
     const topic = uniqueName('JsonTopic');
     await createTopic(topic, 1);
-    const result = await producer.convertAndSend(`${topic}:Created`, { id: 7, name: 'widget' }, { keys: 'order-7' });
-    const stored = await viewMessageById(admin, result.offsetMsgId);
+    const result = await env.producer.convertAndSend(`${topic}:Created`, { id: 7, name: 'widget' }, { keys: 'order-7' });
+    const stored = await viewMessageById(env.admin, result.offsetMsgId);
     expect(JSON.parse(stored.body.toString())).toEqual({ id: 7, name: 'widget' });
     expect(stored.tags).toBe('Created');
     expect(stored.keys).toBe('order-7');
@@ -182,15 +161,15 @@ describe('producer against our broker', () => {
 
   it('heartbeats register the producer group with the broker', async () => {
     const topic = uniqueName('HeartbeatTopic');
-    await producer.send({ topic, body: 'x' });
+    await env.producer.send({ topic, body: 'x' });
     await waitFor(async () => {
-      const connection = await admin.examineProducerConnectionInfo('ProducerTestGroup', topic).catch(() => undefined);
-      return connection?.connectionSet.some((client) => client.clientId === producer.clientId && client.language === 'OTHER') ?? false;
+      const connection = await env.admin.examineProducerConnectionInfo('ProducerTestGroup', topic).catch(() => undefined);
+      return connection?.connectionSet.some((client) => client.clientId === env.producer.clientId && client.language === 'OTHER') ?? false;
     }, 'the producer connection');
   });
 
   it('refuses bad messages before sending', async () => {
-    await expect(producer.send({ topic: 'bad topic!', body: 'x' })).rejects.toThrow(/illegal characters/);
-    await expect(producer.send({ topic: 'T', body: Buffer.alloc(4 * 1024 * 1024 + 1) })).rejects.toThrow(/over max value/);
+    await expect(env.producer.send({ topic: 'bad topic!', body: 'x' })).rejects.toThrow(/illegal characters/);
+    await expect(env.producer.send({ topic: 'T', body: Buffer.alloc(4 * 1024 * 1024 + 1) })).rejects.toThrow(/over max value/);
   });
 });

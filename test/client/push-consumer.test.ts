@@ -1,39 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MQAdmin } from '../../broker-core/client/admin/mq-admin';
+import { describe, expect, it } from 'vitest';
 import { PushConsumer } from '../../broker-core/client/consumer/push-consumer';
-import { Producer } from '../../broker-core/client/producer/producer';
 import type { MessageExt } from '../../broker-core/common/message/message-ext';
-import { newTopicConfig } from '../../broker-core/protocol/bodies/topic-config';
-import { startClusterProcesses, type ClusterProcesses } from '../helpers/cluster-processes';
 import { FAST_CLIENT, recordingConsumer, sleep, uniqueName, waitFor } from './client-fixtures';
+import { useClientCluster } from './client-cluster';
 
 /** Clustering push consumers against mqnamesrv + mqbroker processes: rebalance, retry, offsets, shutdown. */
 describe('push consumer (clustering)', () => {
-  let cluster: ClusterProcesses;
-  let producer: Producer;
-  let admin: MQAdmin;
+  const env = useClientCluster('PushTestProducer');
 
-  beforeAll(async () => {
-    cluster = await startClusterProcesses();
-    producer = new Producer({ ...FAST_CLIENT, namesrvAddr: cluster.namesrvAddr, group: 'PushTestProducer' });
-    await producer.start();
-    admin = new MQAdmin({ namesrvAddr: cluster.namesrvAddr });
-  }, 120_000);
-
-  afterAll(async () => {
-    await producer?.shutdown();
-    await admin?.close();
-    await cluster?.stop();
-  });
-
-  const createTopic = async (topic: string, queues: number) => {
-    await admin.createOrUpdateTopic(newTopicConfig(topic, { readQueueNums: queues, writeQueueNums: queues }), { clusterName: 'DefaultCluster' });
-    await waitFor(async () => (await admin.namesrv.getTopicRouteInfo(topic)) !== undefined, `route of ${topic}`);
-  };
-
-  const sendAll = async (topic: string, bodies: string[]) => {
-    for (const body of bodies) expect((await producer.send({ topic, body })).sendStatus).toBe('SEND_OK');
-  };
+  const { createTopic, sendAll } = env;
 
   const ownedOf = (consumer: PushConsumer, topic: string) => consumer.rebalance.ownedQueues().filter((mq) => mq.topic === topic).length;
 
@@ -45,7 +20,7 @@ describe('push consumer (clustering)', () => {
     const start = async () => {
       const consumer = new PushConsumer({
         ...FAST_CLIENT,
-        namesrvAddr: cluster.namesrvAddr,
+        namesrvAddr: env.cluster.namesrvAddr,
         group,
         consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
         listener: (messages) => {
@@ -82,7 +57,7 @@ describe('push consumer (clustering)', () => {
 
     // Offsets reach the broker: no lag once everything is consumed.
     await waitFor(async () => {
-      const stats = await admin.examineConsumeStats(group, topic).catch(() => undefined);
+      const stats = await env.admin.examineConsumeStats(group, topic).catch(() => undefined);
       return stats !== undefined && stats.offsetTable.every((entry) => entry.value.consumerOffset === entry.value.brokerOffset);
     }, 'zero lag');
     await b.shutdown();
@@ -93,15 +68,15 @@ describe('push consumer (clustering)', () => {
     const topic = uniqueName('TagTopic');
     await createTopic(topic, 2);
     const { consumer, bodies } = await recordingConsumer({
-      namesrvAddr: cluster.namesrvAddr,
+      namesrvAddr: env.cluster.namesrvAddr,
       group: uniqueName('TagGroup'),
       topic,
       expression: 'TagA || TagC',
       consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
     });
     try {
-      for (const tag of ['TagA', 'TagB', 'TagC', 'TagB']) await producer.send({ topic, body: tag, tags: tag });
-      await producer.send({ topic, body: 'untagged' });
+      for (const tag of ['TagA', 'TagB', 'TagC', 'TagB']) await env.producer.send({ topic, body: tag, tags: tag });
+      await env.producer.send({ topic, body: 'untagged' });
       await waitFor(() => bodies().length >= 2, 'TagA and TagC');
       await sleep(500);
       expect(bodies().sort()).toEqual(['TagA', 'TagC']);
@@ -117,7 +92,7 @@ describe('push consumer (clustering)', () => {
     const deliveries: MessageExt[] = [];
     const consumer = new PushConsumer({
       ...FAST_CLIENT,
-      namesrvAddr: cluster.namesrvAddr,
+      namesrvAddr: env.cluster.namesrvAddr,
       group,
       consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
       listener: (messages, context) => {
@@ -132,7 +107,7 @@ describe('push consumer (clustering)', () => {
     consumer.subscribe(topic, '*');
     await consumer.start();
     try {
-      const sent = await producer.send({ topic, body: 'flaky', keys: 'retry-key' });
+      const sent = await env.producer.send({ topic, body: 'flaky', keys: 'retry-key' });
       await waitFor(() => deliveries.length >= 2, 'the retried delivery', 20_000);
       const [first, second] = deliveries;
       expect(first.reconsumeTimes).toBe(0);
@@ -152,7 +127,7 @@ describe('push consumer (clustering)', () => {
     const { consumer } = await (async () => {
       const created = new PushConsumer({
         ...FAST_CLIENT,
-        namesrvAddr: cluster.namesrvAddr,
+        namesrvAddr: env.cluster.namesrvAddr,
         group,
         consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
         listener: (_messages, context) => {
@@ -165,15 +140,15 @@ describe('push consumer (clustering)', () => {
       return { consumer: created };
     })();
     try {
-      const sent = await producer.send({ topic, body: 'poison', keys: 'poison-key' });
-      await waitFor(async () => (await admin.namesrv.getTopicRouteInfo(`%DLQ%${group}`)) !== undefined, 'the DLQ topic');
+      const sent = await env.producer.send({ topic, body: 'poison', keys: 'poison-key' });
+      await waitFor(async () => (await env.admin.namesrv.getTopicRouteInfo(`%DLQ%${group}`)) !== undefined, 'the DLQ topic');
       const { queryMessageByUniqueKey } = await import('../../broker-core/client/admin/message-queries');
-      await waitFor(async () => (await queryMessageByUniqueKey(admin, `%DLQ%${group}`, sent.msgId).catch(() => [])).length === 1, 'the message in the DLQ');
-      const [dead] = await queryMessageByUniqueKey(admin, `%DLQ%${group}`, sent.msgId);
+      await waitFor(async () => (await queryMessageByUniqueKey(env.admin, `%DLQ%${group}`, sent.msgId).catch(() => [])).length === 1, 'the message in the DLQ');
+      const [dead] = await queryMessageByUniqueKey(env.admin, `%DLQ%${group}`, sent.msgId);
       expect(dead.body.toString()).toBe('poison');
       expect(dead.properties.get('RETRY_TOPIC')).toBe(topic);
       // The original queue's offset moved past it: the consumer is not stuck on the poison message.
-      await waitFor(async () => (await admin.examineConsumeStats(group, topic)).offsetTable[0].value.consumerOffset === 1, 'the offset past it');
+      await waitFor(async () => (await env.admin.examineConsumeStats(group, topic)).offsetTable[0].value.consumerOffset === 1, 'the offset past it');
     } finally {
       await consumer.shutdown();
     }
@@ -182,7 +157,7 @@ describe('push consumer (clustering)', () => {
   it('refuses to start an SQL92 subscription the broker does not accept (CHECK_CLIENT_CONFIG)', async () => {
     const topic = uniqueName('SqlRefusedTopic');
     await createTopic(topic, 1);
-    const consumer = new PushConsumer({ ...FAST_CLIENT, namesrvAddr: cluster.namesrvAddr, group: uniqueName('SqlRefused'), listener: () => undefined });
+    const consumer = new PushConsumer({ ...FAST_CLIENT, namesrvAddr: env.cluster.namesrvAddr, group: uniqueName('SqlRefused'), listener: () => undefined });
     consumer.subscribe(topic, 'a > 1', 'SQL92');
     await expect(consumer.start()).rejects.toThrow(/Check client in broker error/);
   });
@@ -195,7 +170,7 @@ describe('push consumer (clustering)', () => {
     let maxCached = 0;
     const consumer = new PushConsumer({
       ...FAST_CLIENT,
-      namesrvAddr: cluster.namesrvAddr,
+      namesrvAddr: env.cluster.namesrvAddr,
       group: uniqueName('FlowGroup'),
       consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
       pullThresholdForQueue: 10,
@@ -224,7 +199,7 @@ describe('push consumer (clustering)', () => {
     await createTopic(topic, 2);
     await sendAll(topic, Array.from({ length: 10 }, (_, i) => `s-${i}`));
     const { consumer, received } = await recordingConsumer({
-      namesrvAddr: cluster.namesrvAddr,
+      namesrvAddr: env.cluster.namesrvAddr,
       group,
       topic,
       consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
@@ -232,9 +207,9 @@ describe('push consumer (clustering)', () => {
     });
     await waitFor(() => received.length === 10, 'ten messages');
     await consumer.shutdown();
-    const stats = await admin.examineConsumeStats(group, topic);
+    const stats = await env.admin.examineConsumeStats(group, topic);
     expect(stats.offsetTable.map((entry) => entry.value.consumerOffset).reduce((a, b) => a + b, 0)).toBe(10);
-    await expect(admin.examineConsumerConnectionInfo(group)).rejects.toMatchObject({ code: 206 });
+    await expect(env.admin.examineConsumerConnectionInfo(group)).rejects.toMatchObject({ code: 206 });
   });
 
   it('PULL_OFFSET_MOVED: a committed offset past the end is corrected and consumption resumes', async () => {
@@ -243,14 +218,14 @@ describe('push consumer (clustering)', () => {
     await createTopic(topic, 1);
     await sendAll(topic, ['m-0', 'm-1', 'm-2']);
     const { updateConsumerOffset } = await import('../../broker-core/client/instance/broker-api');
-    await updateConsumerOffset(admin.remoting, cluster.brokerAddr, group, { topic, brokerName: 'broker-a', queueId: 0 }, 1000);
-    const { consumer, bodies } = await recordingConsumer({ namesrvAddr: cluster.namesrvAddr, group, topic, offsetMovedDelayMs: 200 });
+    await updateConsumerOffset(env.admin.remoting, env.cluster.brokerAddr, group, { topic, brokerName: 'broker-a', queueId: 0 }, 1000);
+    const { consumer, bodies } = await recordingConsumer({ namesrvAddr: env.cluster.namesrvAddr, group, topic, offsetMovedDelayMs: 200 });
     try {
       await waitFor(async () => {
-        const stats = await admin.examineConsumeStats(group, topic).catch(() => undefined);
+        const stats = await env.admin.examineConsumeStats(group, topic).catch(() => undefined);
         return stats?.offsetTable[0]?.value.consumerOffset === 3;
       }, 'the corrected offset 3');
-      await producer.send({ topic, body: 'm-3' });
+      await env.producer.send({ topic, body: 'm-3' });
       await waitFor(() => bodies().includes('m-3'), 'the message after the correction');
       expect(bodies()).toEqual(['m-3']);
     } finally {
@@ -263,15 +238,15 @@ describe('push consumer (clustering)', () => {
     const group = uniqueName('ResetGroup');
     await createTopic(topic, 2);
     await sendAll(topic, Array.from({ length: 6 }, (_, i) => `r-${i}`));
-    const { consumer, received } = await recordingConsumer({ namesrvAddr: cluster.namesrvAddr, group, topic, consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET' });
+    const { consumer, received } = await recordingConsumer({ namesrvAddr: env.cluster.namesrvAddr, group, topic, consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET' });
     try {
       await waitFor(() => received.length === 6, 'six messages');
       await waitFor(async () => {
-        const stats = await admin.examineConsumeStats(group, topic).catch(() => undefined);
+        const stats = await env.admin.examineConsumeStats(group, topic).catch(() => undefined);
         return stats?.offsetTable.every((entry) => entry.value.consumerOffset === entry.value.brokerOffset) ?? false;
       }, 'offsets committed');
       const { resetOffsetByTime } = await import('../../broker-core/client/admin/offset-reset');
-      const result = await resetOffsetByTime(admin, topic, group, 0, true);
+      const result = await resetOffsetByTime(env.admin, topic, group, 0, true);
       expect(result.mode).toBe('online');
       await waitFor(() => received.length === 12, 'six messages again', 20_000);
     } finally {
@@ -283,15 +258,15 @@ describe('push consumer (clustering)', () => {
     const topic = uniqueName('InfoTopic');
     const group = uniqueName('InfoGroup');
     await createTopic(topic, 2);
-    const sent = await producer.send({ topic, body: 'direct' });
-    const { consumer, received } = await recordingConsumer({ namesrvAddr: cluster.namesrvAddr, group, topic, consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET' });
+    const sent = await env.producer.send({ topic, body: 'direct' });
+    const { consumer, received } = await recordingConsumer({ namesrvAddr: env.cluster.namesrvAddr, group, topic, consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET' });
     try {
       await waitFor(() => received.length === 1, 'the message');
-      const info = await admin.getConsumerRunningInfo(group, consumer.clientId);
+      const info = await env.admin.getConsumerRunningInfo(group, consumer.clientId);
       expect(info.properties.PROP_CONSUME_TYPE).toBe('CONSUME_PASSIVELY');
       expect(info.mqTable.filter((entry) => entry.messageQueue.topic === topic)).toHaveLength(2);
       expect(info.subscriptionSet.map((sub) => sub.topic).sort()).toEqual([`%RETRY%${group}`, topic].sort());
-      const result = await admin.consumeMessageDirectly(group, consumer.clientId, topic, sent.offsetMsgId);
+      const result = await env.admin.consumeMessageDirectly(group, consumer.clientId, topic, sent.offsetMsgId);
       expect(result.consumeResult).toBe('CR_SUCCESS');
       expect(received).toHaveLength(2);
     } finally {

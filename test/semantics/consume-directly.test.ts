@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MQAdmin } from '../../broker-core/client/admin/mq-admin';
+import { describe, expect, it } from 'vitest';
 import { PushConsumer, type PushConsumerOptions } from '../../broker-core/client/consumer/push-consumer';
-import { Producer } from '../../broker-core/client/producer/producer';
 import { newTopicConfig } from '../../broker-core/protocol/bodies/topic-config';
 import { GetConsumerRunningInfoRequestHeader } from '../../broker-core/protocol/headers/admin-group';
 import { RequestCode } from '../../broker-core/protocol/request-code';
 import { createRequest } from '../../broker-core/remoting/remoting-command';
 import { FAST_CLIENT, uniqueName, waitFor } from '../client/client-fixtures';
-import { startClusterProcesses, type ClusterProcesses } from '../helpers/cluster-processes';
+import { useClientCluster } from '../client/client-cluster';
 
 /**
  * CONSUME_MESSAGE_DIRECTLY and GET_CONSUMER_RUNNING_INFO (spec/remoting.md §11.2, §13.4) from MQAdmin through an
@@ -15,30 +13,15 @@ import { startClusterProcesses, type ClusterProcesses } from '../helpers/cluster
  * consumer-detail views use them.
  */
 describe('consume directly and consumer running info', () => {
-  let cluster: ClusterProcesses;
-  let producer: Producer;
-  let admin: MQAdmin;
-
-  beforeAll(async () => {
-    cluster = await startClusterProcesses();
-    producer = new Producer({ ...FAST_CLIENT, namesrvAddr: cluster.namesrvAddr, group: uniqueName('DirectProducer') });
-    await producer.start();
-    admin = new MQAdmin({ namesrvAddr: cluster.namesrvAddr });
-  }, 120_000);
-
-  afterAll(async () => {
-    await producer?.shutdown();
-    await admin?.close();
-    await cluster?.stop();
-  });
+  const env = useClientCluster(uniqueName('DirectProducer'));
 
   const setUp = async (orderly: boolean) => {
     const topic = uniqueName(orderly ? 'DirectOrderly' : 'DirectConcurrent');
     const group = uniqueName('DirectGroup');
-    await admin.createOrUpdateTopic(newTopicConfig(topic, { readQueueNums: 2, writeQueueNums: 2 }), { clusterName: 'DefaultCluster' });
-    await waitFor(async () => (await admin.namesrv.getTopicRouteInfo(topic)) !== undefined, `route of ${topic}`);
+    await env.admin.createOrUpdateTopic(newTopicConfig(topic, { readQueueNums: 2, writeQueueNums: 2 }), { clusterName: 'DefaultCluster' });
+    await waitFor(async () => (await env.admin.namesrv.getTopicRouteInfo(topic)) !== undefined, `route of ${topic}`);
     const seen: string[] = [];
-    const options: PushConsumerOptions = { ...FAST_CLIENT, namesrvAddr: cluster.namesrvAddr, group, consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET' };
+    const options: PushConsumerOptions = { ...FAST_CLIENT, namesrvAddr: env.cluster.namesrvAddr, group, consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET' };
     const bodyOf = (messages: Array<{ body: Buffer }>) => {
       const body = messages[0].body.toString();
       seen.push(body);
@@ -58,21 +41,21 @@ describe('consume directly and consumer running info', () => {
     it(`${orderly ? 'orderly' : 'concurrent'}: CONSUME_MESSAGE_DIRECTLY runs the listener and returns its result`, async () => {
       const { topic, group, consumer, seen } = await setUp(orderly);
       try {
-        const ok = await producer.send({ topic, body: 'ok' });
+        const ok = await env.producer.send({ topic, body: 'ok' });
         await waitFor(() => seen.includes('ok'), 'normal delivery');
-        const direct = await admin.consumeMessageDirectly(group, consumer.clientId, topic, ok.offsetMsgId);
+        const direct = await env.admin.consumeMessageDirectly(group, consumer.clientId, topic, ok.offsetMsgId);
         expect(direct).toMatchObject({ consumeResult: 'CR_SUCCESS', order: orderly, autoCommit: true });
         expect(direct.spentTimeMills).toBeGreaterThanOrEqual(0);
         expect(seen.filter((body) => body === 'ok')).toHaveLength(2);
 
         // These are delivered normally too (and retried); only the direct answers matter here.
-        const later = await producer.send({ topic, body: 'later' });
-        const boom = await producer.send({ topic, body: 'boom' });
-        expect((await admin.consumeMessageDirectly(group, consumer.clientId, topic, later.offsetMsgId)).consumeResult).toBe('CR_LATER');
-        const thrown = await admin.consumeMessageDirectly(group, consumer.clientId, topic, boom.offsetMsgId);
+        const later = await env.producer.send({ topic, body: 'later' });
+        const boom = await env.producer.send({ topic, body: 'boom' });
+        expect((await env.admin.consumeMessageDirectly(group, consumer.clientId, topic, later.offsetMsgId)).consumeResult).toBe('CR_LATER');
+        const thrown = await env.admin.consumeMessageDirectly(group, consumer.clientId, topic, boom.offsetMsgId);
         expect(thrown.consumeResult).toBe('CR_THROW_EXCEPTION');
         expect(thrown.remark).toContain('listener exploded');
-        await expect(admin.consumeMessageDirectly(group, 'no-such-client@0', topic, ok.offsetMsgId)).rejects.toThrow(/not online/);
+        await expect(env.admin.consumeMessageDirectly(group, 'no-such-client@0', topic, ok.offsetMsgId)).rejects.toThrow(/not online/);
       } finally {
         await consumer.shutdown();
       }
@@ -82,15 +65,15 @@ describe('consume directly and consumer running info', () => {
   it('GET_CONSUMER_RUNNING_INFO reports properties, subscriptions, queues (upstream field names) and stats', async () => {
     const { topic, group, consumer, seen } = await setUp(true);
     try {
-      for (let i = 0; i < 5; i++) await producer.send({ topic, body: `m${i}` });
+      for (let i = 0; i < 5; i++) await env.producer.send({ topic, body: `m${i}` });
       await waitFor(() => seen.length >= 5, 'five deliveries');
-      const info = await admin.getConsumerRunningInfo(group, consumer.clientId);
+      const info = await env.admin.getConsumerRunningInfo(group, consumer.clientId);
       expect(info.properties).toMatchObject({
         PROP_CONSUMEORDERLY: 'true',
         PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
         PROP_THREADPOOL_CORE_SIZE: '20',
         PROP_CONSUMER_START_TIMESTAMP: String(consumer.startTimestamp),
-        PROP_NAMESERVER_ADDR: cluster.namesrvAddr,
+        PROP_NAMESERVER_ADDR: env.cluster.namesrvAddr,
         consumerGroup: group,
         messageModel: 'CLUSTERING',
         consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
@@ -109,8 +92,8 @@ describe('consume directly and consumer running info', () => {
       expect(info.statusTable[topic].pullRT).toBeGreaterThanOrEqual(0);
 
       // The wire body itself carries Java's field names (droped, statusTable's fields).
-      const raw = await admin.remoting.invoke(
-        cluster.brokerAddr,
+      const raw = await env.admin.remoting.invoke(
+        env.cluster.brokerAddr,
         createRequest(RequestCode.GET_CONSUMER_RUNNING_INFO, {
           extFields: GetConsumerRunningInfoRequestHeader.encode({ consumerGroup: group, clientId: consumer.clientId, jstackEnable: false }),
         }),

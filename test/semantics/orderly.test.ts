@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MQAdmin } from '../../broker-core/client/admin/mq-admin';
+import { describe, expect, it } from 'vitest';
 import type { MessageListenerOrderly } from '../../broker-core/client/consumer/consume-orderly';
 import { PushConsumer, type PushConsumerOptions } from '../../broker-core/client/consumer/push-consumer';
-import { Producer } from '../../broker-core/client/producer/producer';
 import { selectMessageQueueByHash } from '../../broker-core/client/producer/queue-selector';
 import { dlqTopicOf } from '../../broker-core/common/message/message-const';
-import { newTopicConfig } from '../../broker-core/protocol/bodies/topic-config';
 import { FAST_CLIENT, sleep, uniqueName, waitFor } from '../client/client-fixtures';
-import { startClusterProcesses, type ClusterProcesses } from '../helpers/cluster-processes';
+import { useClientCluster } from '../client/client-cluster';
 
 /**
  * Orderly push consumers (spec/semantics.md §5, §10.6) against mqnamesrv + mqbroker processes. Rebalance, lock
@@ -22,30 +19,12 @@ const ORDERLY_FAST: Partial<PushConsumerOptions> = {
 };
 
 describe('orderly consumption', () => {
-  let cluster: ClusterProcesses;
-  let producer: Producer;
-  let admin: MQAdmin;
+  const env = useClientCluster(uniqueName('OrderlyProducer'));
 
-  beforeAll(async () => {
-    cluster = await startClusterProcesses();
-    producer = new Producer({ ...FAST_CLIENT, namesrvAddr: cluster.namesrvAddr, group: uniqueName('OrderlyProducer') });
-    await producer.start();
-    admin = new MQAdmin({ namesrvAddr: cluster.namesrvAddr });
-  }, 120_000);
-
-  afterAll(async () => {
-    await producer?.shutdown();
-    await admin?.close();
-    await cluster?.stop();
-  });
-
-  const createTopic = async (topic: string, queues: number) => {
-    await admin.createOrUpdateTopic(newTopicConfig(topic, { readQueueNums: queues, writeQueueNums: queues }), { clusterName: 'DefaultCluster' });
-    await waitFor(async () => (await admin.namesrv.getTopicRouteInfo(topic)) !== undefined, `route of ${topic}`);
-  };
+  const { createTopic } = env;
 
   const orderlyConsumer = async (group: string, topic: string, listener: MessageListenerOrderly, extra: Partial<PushConsumerOptions> = {}) => {
-    const consumer = new PushConsumer({ ...ORDERLY_FAST, ...extra, namesrvAddr: cluster.namesrvAddr, group, orderlyListener: listener });
+    const consumer = new PushConsumer({ ...ORDERLY_FAST, ...extra, namesrvAddr: env.cluster.namesrvAddr, group, orderlyListener: listener });
     consumer.subscribe(topic, '*');
     await consumer.start();
     return consumer;
@@ -73,7 +52,7 @@ describe('orderly consumption', () => {
       Promise.all(
         Array.from({ length: KEYS }, async (_, key) => {
           for (let seq = from; seq < to; seq++) {
-            const result = await producer.send({ topic, body: `${key}:${seq}`, keys: `K${key}` }, { selector: selectMessageQueueByHash, arg: `K${key}` });
+            const result = await env.producer.send({ topic, body: `${key}:${seq}`, keys: `K${key}` }, { selector: selectMessageQueueByHash, arg: `K${key}` });
             expect(result.sendStatus).toBe('SEND_OK');
           }
         }),
@@ -138,10 +117,10 @@ describe('orderly consumption', () => {
     await waitFor(() => owner() !== undefined, 'one consumer owns the queue');
     const first = owner() as PushConsumer;
     const second = first === a ? b : a;
-    for (let seq = 0; seq < 300; seq++) await producer.send({ topic, body: String(seq) });
+    for (let seq = 0; seq < 300; seq++) await env.producer.send({ topic, body: String(seq) });
     await waitFor(() => seen.length >= 300, 'the first 300');
     await first.shutdown();
-    for (let seq = 300; seq < 600; seq++) await producer.send({ topic, body: String(seq) });
+    for (let seq = 300; seq < 600; seq++) await env.producer.send({ topic, body: String(seq) });
     await waitFor(() => seen.length >= 600, 'all 600', 30_000);
     await sleep(300);
     await second.shutdown();
@@ -167,11 +146,11 @@ describe('orderly consumption', () => {
       };
     const a = await orderlyConsumer(group, topic, listenerOf(0));
     await waitFor(() => a.rebalance.ownedQueues().filter((mq) => mq.topic === topic).length === 2, 'the first consumer owns both queues');
-    const queues = await producer.fetchPublishMessageQueues(topic);
-    for (const mq of queues) await producer.send({ topic, body: `slow-${mq.queueId}` }, { messageQueue: mq });
+    const queues = await env.producer.fetchPublishMessageQueues(topic);
+    for (const mq of queues) await env.producer.send({ topic, body: `slow-${mq.queueId}` }, { messageQueue: mq });
     await waitFor(() => deliveries.length === 2, 'both slow callbacks running');
     const pqs = queues.map((mq) => a.rebalance.processQueueOf(mq));
-    for (const mq of queues) await producer.send({ topic, body: `after-${mq.queueId}` }, { messageQueue: mq });
+    for (const mq of queues) await env.producer.send({ topic, body: `after-${mq.queueId}` }, { messageQueue: mq });
 
     const b = await orderlyConsumer(group, topic, listenerOf(1));
     try {
@@ -204,7 +183,7 @@ describe('orderly consumption', () => {
       return 'SUCCESS';
     });
     try {
-      for (const body of ['A', 'B', 'C']) await producer.send({ topic, body });
+      for (const body of ['A', 'B', 'C']) await env.producer.send({ topic, body });
       await waitFor(() => deliveries.length >= 5, 'A three times, then B and C');
       await sleep(300);
       expect(deliveries.map((d) => `${d.body}${d.reconsumeTimes}`)).toEqual(['A0', 'A1', 'A2', 'B0', 'C0']);
@@ -232,13 +211,13 @@ describe('orderly consumption', () => {
       { maxReconsumeTimes: 2 },
     );
     try {
-      await producer.send({ topic, body: 'poison' });
-      await producer.send({ topic, body: 'next' });
+      await env.producer.send({ topic, body: 'poison' });
+      await env.producer.send({ topic, body: 'next' });
       await waitFor(() => deliveries.includes('next0'), 'the next message');
       expect(deliveries.slice(0, 4)).toEqual(['poison0', 'poison1', 'poison2', 'next0']);
       const dlq = dlqTopicOf(group);
       await waitFor(async () => {
-        const stats = await admin.examineTopicStats(dlq).catch(() => undefined);
+        const stats = await env.admin.examineTopicStats(dlq).catch(() => undefined);
         return (stats?.offsetTable ?? []).reduce((sum, entry) => sum + entry.value.maxOffset, 0) === 1;
       }, `one message in ${dlq}`);
       await sleep(500);

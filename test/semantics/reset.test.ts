@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MQAdmin } from '../../broker-core/client/admin/mq-admin';
+import { describe, expect, it } from 'vitest';
 import { resetOffsetByTime } from '../../broker-core/client/admin/offset-reset';
 import { PushConsumer, type PushConsumerOptions } from '../../broker-core/client/consumer/push-consumer';
-import { Producer } from '../../broker-core/client/producer/producer';
-import { newTopicConfig } from '../../broker-core/protocol/bodies/topic-config';
 import { FAST_CLIENT, sleep, uniqueName, waitFor } from '../client/client-fixtures';
-import { startClusterProcesses, type ClusterProcesses } from '../helpers/cluster-processes';
+import { useClientCluster } from '../client/client-cluster';
 
 /**
  * Offsets of push consumers against mqnamesrv + mqbroker processes (spec/semantics.md §10.4, §10.5): where a new
@@ -14,35 +11,13 @@ import { startClusterProcesses, type ClusterProcesses } from '../helpers/cluster
  * (mqadmin's fallback writes the offsets; the group finds them when it starts).
  */
 describe('consumer offsets: consumeFromWhere and reset by timestamp', () => {
-  let cluster: ClusterProcesses;
-  let producer: Producer;
-  let admin: MQAdmin;
+  const env = useClientCluster(uniqueName('ResetProducer'));
 
-  beforeAll(async () => {
-    cluster = await startClusterProcesses();
-    producer = new Producer({ ...FAST_CLIENT, namesrvAddr: cluster.namesrvAddr, group: uniqueName('ResetProducer') });
-    await producer.start();
-    admin = new MQAdmin({ namesrvAddr: cluster.namesrvAddr });
-  }, 120_000);
-
-  afterAll(async () => {
-    await producer?.shutdown();
-    await admin?.close();
-    await cluster?.stop();
-  });
-
-  const createTopic = async (topic: string, queues: number) => {
-    await admin.createOrUpdateTopic(newTopicConfig(topic, { readQueueNums: queues, writeQueueNums: queues }), { clusterName: 'DefaultCluster' });
-    await waitFor(async () => (await admin.namesrv.getTopicRouteInfo(topic)) !== undefined, `route of ${topic}`);
-  };
-
-  const sendAll = async (topic: string, bodies: string[]) => {
-    for (const body of bodies) expect((await producer.send({ topic, body })).sendStatus).toBe('SEND_OK');
-  };
+  const { createTopic, sendAll } = env;
 
   const noLag = (group: string, topic: string) =>
     waitFor(async () => {
-      const stats = await admin.examineConsumeStats(group, topic).catch(() => undefined);
+      const stats = await env.admin.examineConsumeStats(group, topic).catch(() => undefined);
       return stats !== undefined && stats.offsetTable.length > 0 && stats.offsetTable.every((e) => e.value.consumerOffset === e.value.brokerOffset);
     }, `${group} committed everything on ${topic}`);
 
@@ -63,7 +38,7 @@ describe('consumer offsets: consumeFromWhere and reset by timestamp', () => {
 
   const consumer = async (group: string, topic: string, received: string[], extra: Partial<PushConsumerOptions> & { orderly?: boolean } = {}) => {
     const record = (messages: Array<{ body: Buffer }>) => void received.push(...messages.map((m) => m.body.toString()));
-    const options: PushConsumerOptions = { ...FAST_CLIENT, namesrvAddr: cluster.namesrvAddr, group, consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET', ...extra };
+    const options: PushConsumerOptions = { ...FAST_CLIENT, namesrvAddr: env.cluster.namesrvAddr, group, consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET', ...extra };
     const created = new PushConsumer(extra.orderly ? { ...options, orderlyListener: record, lockIntervalMs: 1000 } : { ...options, listener: record });
     created.subscribe(topic, '*');
     await created.start();
@@ -98,7 +73,7 @@ describe('consumer offsets: consumeFromWhere and reset by timestamp', () => {
         await noLag(group, topic);
         const consumedBefore = received.length;
 
-        const result = await resetOffsetByTime(admin, topic, group, resetPoint, true);
+        const result = await resetOffsetByTime(env.admin, topic, group, resetPoint, true);
         expect(result.mode).toBe('online');
         await waitFor(() => received.length >= consumedBefore + after.length, 'the second batch again');
         await sleep(300);
@@ -125,7 +100,7 @@ describe('consumer offsets: consumeFromWhere and reset by timestamp', () => {
     await noLag(group, topic);
     await once.shutdown();
 
-    const result = await resetOffsetByTime(admin, topic, group, resetPoint, true);
+    const result = await resetOffsetByTime(env.admin, topic, group, resetPoint, true);
     expect(result.mode).toBe('offline');
     const second: string[] = [];
     const restarted = await consumer(group, topic, second);
