@@ -116,18 +116,7 @@ export function KeySearchPanel({ clusterId, initial, onSubmit }: PanelProps) {
           <TextInput data-testid="message-key" value={key} onChange={(event) => setKey(event.target.value)} />
         </Field>
       </SearchForm>
-      {search ? (
-        <MessageTable
-          testId="message-results"
-          messages={query.data?.messages}
-          error={query.error?.message}
-          onRetry={() => void query.refetch()}
-          empty={<EmptyState title={t.emptyTitle} description={t.emptyKeyDescription} testId="message-results-empty" />}
-          refreshing={query.isFetching}
-        />
-      ) : (
-        <NotSearchedYet />
-      )}
+      <LookupResults searched={search !== undefined} query={query} emptyDescription={t.emptyKeyDescription} />
     </>
   );
 }
@@ -156,18 +145,7 @@ export function IdSearchPanel({ clusterId, initial, onSubmit }: PanelProps) {
           <TextInput data-testid="message-id-input" className="font-mono" value={msgId} onChange={(event) => setMsgId(event.target.value)} />
         </Field>
       </SearchForm>
-      {search ? (
-        <MessageTable
-          testId="message-results"
-          messages={query.data?.messages}
-          error={query.error?.message}
-          onRetry={() => void query.refetch()}
-          empty={<EmptyState title={t.emptyTitle} description={t.emptyIdDescription} testId="message-results-empty" />}
-          refreshing={query.isFetching}
-        />
-      ) : (
-        <NotSearchedYet />
-      )}
+      <LookupResults searched={search !== undefined} query={query} emptyDescription={t.emptyIdDescription} />
     </>
   );
 }
@@ -200,6 +178,24 @@ function SearchForm({ testId, onSubmit, busy, children }: { testId: string; onSu
     </form>
   );
 }
+
+/** The results of a key or id look-up (one answer, no paging), or a hint before the first search. */
+function LookupResults({ searched, query, emptyDescription }: { searched: boolean; query: LookupQuery; emptyDescription: string }) {
+  const t = useText('messages');
+  if (!searched) return <NotSearchedYet />;
+  return (
+    <MessageTable
+      testId="message-results"
+      messages={query.data?.messages}
+      error={query.error?.message}
+      onRetry={() => void query.refetch()}
+      empty={<EmptyState title={t.emptyTitle} description={emptyDescription} testId="message-results-empty" />}
+      refreshing={query.isFetching}
+    />
+  );
+}
+
+type LookupQuery = ReturnType<typeof useMessagesByKey> | ReturnType<typeof useMessagesById>;
 
 function NotSearchedYet() {
   const t = useText('messages');

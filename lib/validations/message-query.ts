@@ -14,23 +14,27 @@ const hex = (lengths: number[]) => new RegExp(`^(${lengths.map((length) => `[0-9
 export const messageIdSchema = z.string().trim().regex(hex([32, 56]), 'message id must be 32 or 56 hexadecimal characters');
 export const offsetMessageIdSchema = messageIdSchema;
 
-export const byTimeQuerySchema = z
-  .object({
-    cluster: clusterIdSchema,
-    topic: topicNameSchema,
-    from: timeRangeSchema.shape.from,
-    to: timeRangeSchema.shape.to,
-    pageSize: z.coerce
-      .number({ error: 'pageSize must be a number' })
-      .int('pageSize must be a whole number')
-      .min(1, `pageSize must be between 1 and ${MAX_MESSAGE_PAGE_SIZE}`)
-      .max(MAX_MESSAGE_PAGE_SIZE, `pageSize must be between 1 and ${MAX_MESSAGE_PAGE_SIZE}`)
-      .default(50),
-    /** From the previous page's answer; absent for the first page. */
-    cursor: z.string().max(100_000, 'cursor is too long').regex(/^[A-Za-z0-9_-]*$/, 'cursor is not one this server gave').optional(),
-  })
-  .refine((query) => query.from < query.to, { message: 'from must be before to', path: ['from'] })
-  .refine((query) => query.to - query.from <= 31 * 24 * 3600_000, { message: 'the time range is at most 31 days', path: ['to'] });
+/** A stored-time range (at most 31 days) read page by page with the cursor the previous page answered. */
+const timePagedFields = {
+  from: timeRangeSchema.shape.from,
+  to: timeRangeSchema.shape.to,
+  pageSize: z.coerce
+    .number({ error: 'pageSize must be a number' })
+    .int('pageSize must be a whole number')
+    .min(1, `pageSize must be between 1 and ${MAX_MESSAGE_PAGE_SIZE}`)
+    .max(MAX_MESSAGE_PAGE_SIZE, `pageSize must be between 1 and ${MAX_MESSAGE_PAGE_SIZE}`)
+    .default(50),
+  /** From the previous page's answer; absent for the first page. */
+  cursor: z.string().max(100_000, 'cursor is too long').regex(/^[A-Za-z0-9_-]*$/, 'cursor is not one this server gave').optional(),
+};
+
+function withTimeRangeRules<T extends z.ZodType<{ from: number; to: number }>>(schema: T) {
+  return schema
+    .refine((query) => query.from < query.to, { message: 'from must be before to', path: ['from'] })
+    .refine((query) => query.to - query.from <= 31 * 24 * 3600_000, { message: 'the time range is at most 31 days', path: ['to'] });
+}
+
+export const byTimeQuerySchema = withTimeRangeRules(z.object({ cluster: clusterIdSchema, topic: topicNameSchema, ...timePagedFields }));
 export type ByTimeQuery = z.output<typeof byTimeQuerySchema>;
 
 export const byKeyQuerySchema = z.object({
@@ -127,22 +131,7 @@ export const dlqTopicListSchema = z.object({ topics: z.array(dlqTopicSchema) });
 export type DlqTopic = z.infer<typeof dlqTopicSchema>;
 
 /** GET /api/dlq/messages?cluster=&group=&from=&to=&pageSize=&cursor=: the group's dead letters stored in the range. */
-export const dlqMessagesQuerySchema = z
-  .object({
-    cluster: clusterIdSchema,
-    group: groupNameSchema,
-    from: timeRangeSchema.shape.from,
-    to: timeRangeSchema.shape.to,
-    pageSize: z.coerce
-      .number({ error: 'pageSize must be a number' })
-      .int('pageSize must be a whole number')
-      .min(1, `pageSize must be between 1 and ${MAX_MESSAGE_PAGE_SIZE}`)
-      .max(MAX_MESSAGE_PAGE_SIZE, `pageSize must be between 1 and ${MAX_MESSAGE_PAGE_SIZE}`)
-      .default(50),
-    cursor: z.string().max(100_000, 'cursor is too long').regex(/^[A-Za-z0-9_-]*$/, 'cursor is not one this server gave').optional(),
-  })
-  .refine((query) => query.from < query.to, { message: 'from must be before to', path: ['from'] })
-  .refine((query) => query.to - query.from <= 31 * 24 * 3600_000, { message: 'the time range is at most 31 days', path: ['to'] });
+export const dlqMessagesQuerySchema = withTimeRangeRules(z.object({ cluster: clusterIdSchema, group: groupNameSchema, ...timePagedFields }));
 export type DlqMessagesQuery = z.output<typeof dlqMessagesQuerySchema>;
 
 /**
