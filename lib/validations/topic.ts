@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_TOPIC_LENGTH } from '../../broker-core/common/message/message-const';
+import { GROUP_MAX_LENGTH, VALID_NAME_PATTERN } from '../../broker-core/common/topic-validator';
 import { clusterIdSchema } from './cluster';
 
 /**
@@ -14,11 +16,11 @@ export function rocketmqNameSchema(label: string, maxLength: number) {
     .trim()
     .min(1, `${label} name is required`)
     .max(maxLength, `${label} name is at most ${maxLength} characters`)
-    .regex(/^[%|a-zA-Z0-9_-]+$/, `${label} name may only contain letters, digits, %, |, _ and -`);
+    .regex(VALID_NAME_PATTERN, `${label} name may only contain letters, digits, %, |, _ and -`);
 }
 
-export const topicNameSchema = rocketmqNameSchema('topic', 127);
-export const groupNameSchema = rocketmqNameSchema('group', 255);
+export const topicNameSchema = rocketmqNameSchema('topic', MAX_TOPIC_LENGTH);
+export const groupNameSchema = rocketmqNameSchema('group', GROUP_MAX_LENGTH);
 
 /** Java PermName: 2 = write only, 4 = read only, 6 = read and write (rocketmq-dashboard offers these three). */
 export const TOPIC_PERMS = [2, 4, 6] as const;
