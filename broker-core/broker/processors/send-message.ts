@@ -1,8 +1,7 @@
 import { decodeBatchMessages, BatchDecodeError } from '../../common/message/batch-format';
-import { MessageConst, RETRY_GROUP_TOPIC_PREFIX } from '../../common/message/message-const';
+import { MAX_TOPIC_LENGTH, MessageConst, RETRY_GROUP_TOPIC_PREFIX } from '../../common/message/message-const';
 import { createUniqueId } from '../../common/message/message-id';
 import { decodeMessageProperties, type MessageProperties } from '../../common/message/message-properties';
-import { MAX_TOPIC_LENGTH } from '../../common/message/message-const';
 import {
   SEND_RESPONSE_REGION_KEY,
   SEND_RESPONSE_TRACE_KEY,
@@ -76,11 +75,7 @@ async function sendMessage(ctx: BrokerContext, request: RemotingCommand, connect
   const properties = decodeMessageProperties(header.properties);
   if (target.toDeadLetterQueue) properties.delete(MessageConst.DELAY_TIME_LEVEL);
   properties.set(MessageConst.CLUSTER, ctx.config.brokerClusterName);
-  let uniqKey = properties.get(MessageConst.UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
-  if (uniqKey === undefined) {
-    uniqKey = createUniqueId();
-    properties.set(MessageConst.UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniqKey);
-  }
+  const uniqKey = uniqueKeyOf(properties);
   let message: MessageToStore = {
     topic: target.topic,
     queueId: target.queueId,
@@ -105,9 +100,14 @@ async function sendMessage(ctx: BrokerContext, request: RemotingCommand, connect
   return respond(ctx, request, result, target.queueId, uniqKey);
 }
 
-function withUniqueKey(properties: MessageProperties): MessageProperties {
-  if (!properties.has(MessageConst.UNIQ_CLIENT_MESSAGE_ID_KEYIDX)) properties.set(MessageConst.UNIQ_CLIENT_MESSAGE_ID_KEYIDX, createUniqueId());
-  return properties;
+/** The message's UNIQ_KEY; the broker adds one when the producer did not (as upstream does). */
+function uniqueKeyOf(properties: MessageProperties): string {
+  let uniqKey = properties.get(MessageConst.UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+  if (uniqKey === undefined) {
+    uniqKey = createUniqueId();
+    properties.set(MessageConst.UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniqKey);
+  }
+  return uniqKey;
 }
 
 async function sendBatchMessage(ctx: BrokerContext, request: RemotingCommand, connection: Connection): Promise<RemotingCommand> {
@@ -127,7 +127,7 @@ async function sendBatchMessage(ctx: BrokerContext, request: RemotingCommand, co
     if (error instanceof BatchDecodeError) throw new ResponseCodeError(ResponseCode.MESSAGE_ILLEGAL, `the batch body is malformed: ${error.message}`);
     throw error;
   }
-  for (const message of messages) withUniqueKey(message.properties);
+  for (const message of messages) uniqueKeyOf(message.properties);
   const batchProperties = decodeMessageProperties(header.properties);
   batchProperties.set(MessageConst.CLUSTER, ctx.config.brokerClusterName);
   const queueId = header.queueId < 0 ? randomQueue(topicConfig.writeQueueNums) : header.queueId;
