@@ -25,6 +25,8 @@ const log = createLogger('store');
  *     lends the reput service the bytes just written, so dispatch does not read them back from the file.
  *  5. A failed write rolls the queue-offset table back, removes a segment created for it and zeroes what it may have
  *     written; nothing past `maxOffset` is ever trusted.
+ *  6. The only await between taking a group and writing it is `beforeWrite`: with warming on, a zero-fill still in
+ *     flight where the group will land is awaited first (commit-log-warmer.ts).
  */
 const MAX_GROUP_BYTES = 4 * 1024 * 1024;
 const STAGING_BYTES = MAX_GROUP_BYTES + 64 * 1024;
@@ -85,6 +87,8 @@ export class CommitLog {
   beginTimeInLock = 0;
   /** Called after each group write with the new max offset (reput and flush subscribe). */
   onAppended: (maxOffset: number) => void = () => {};
+  /** Asked before each group write with the end it may reach; a promise returned is awaited first (the warmer). */
+  beforeWrite: (reach: number) => Promise<void> | undefined = () => undefined;
 
   constructor(
     readonly segments: SegmentQueue,
@@ -166,6 +170,9 @@ export class CommitLog {
         }
         const group = count === this.pending.length ? this.pending : this.pending.slice(0, count);
         this.pending = count === this.pending.length ? [] : this.pending.slice(count);
+        // Worst case of the group's reach in the current segment: every request preceded by a blank record.
+        const reach = this.writtenOffset + bytes + BLANK_RECORD_LENGTH * (count + 1);
+        for (let clear = this.beforeWrite(reach); clear; clear = this.beforeWrite(reach)) await clear;
         const failure = this.writeGroup(group, bytes);
         if (failure) await this.undoGroup(failure);
       }

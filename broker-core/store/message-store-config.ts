@@ -52,6 +52,9 @@ export interface MessageStoreConfig {
 
   messageDelayLevel: string;
   brokerRole: BrokerRole;
+  /** Zero-fill the commit log ahead of the writer (commit-log-warmer.ts), in chunks of this many 4 KiB pages. */
+  warmMapedFileEnable: boolean;
+  flushLeastPagesWhenWarmMapedFile: number;
 }
 
 export const DEFAULT_MESSAGE_DELAY_LEVEL = '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h';
@@ -94,6 +97,8 @@ export function defaultMessageStoreConfig(): MessageStoreConfig {
     maxTransferCountOnMessageInDisk: 8,
     messageDelayLevel: DEFAULT_MESSAGE_DELAY_LEVEL,
     brokerRole: 'ASYNC_MASTER',
+    warmMapedFileEnable: false,
+    flushLeastPagesWhenWarmMapedFile: 4096,
   };
 }
 

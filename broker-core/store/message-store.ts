@@ -314,6 +314,7 @@ export class MessageStore {
     await this.parts.derivedFlusher.stop();
     await this.cleaner.shutdown();
     while (this.commitLog.isWriting) await new Promise((resolve) => setImmediate(resolve));
+    await this.parts.warmer?.stop();
     await this.reput.stop();
     this.closeFiles();
     this.parts.lock.release();
@@ -323,6 +324,7 @@ export class MessageStore {
     this.stats.stop();
     await this.cleaner.shutdown();
     while (this.commitLog.isWriting) await new Promise((resolve) => setImmediate(resolve));
+    await this.parts.warmer?.stop();
     await this.parts.flusher.shutdown();
     await this.reput.shutdown();
     await this.parts.derivedFlusher.shutdown();

@@ -9,6 +9,10 @@ import { fdatasync, pread, preadSync, pwriteSync, pwritev } from './file-io';
  * beyond its cap (least recently used first) and never one in use, and `destroy()` waits for users to leave before it
  * closes and unlinks, so a descriptor number is never reused under a read that is still queued in the thread pool.
  */
+
+/** Source of zero-fill writes, shared (never written to). */
+const ZEROS = Buffer.alloc(1024 * 1024);
+
 export class SegmentGoneError extends Error {
   constructor(path: string) {
     super(`segment ${path} has been deleted`);
@@ -134,6 +138,22 @@ export class SegmentFile {
     const fd = this.acquire();
     try {
       await pwritev(fd, buffers, position);
+    } finally {
+      this.release();
+    }
+  }
+
+  /**
+   * Writes zeros over [position, position + length) and fdatasyncs them, so later writes there need no block
+   * allocation (commit-log-warmer.ts). Leaves `flushedPosition` alone: it is about data, not zeros.
+   */
+  async zeroFill(position: number, length: number): Promise<void> {
+    const buffers: Buffer[] = [];
+    for (let left = length; left > 0; left -= ZEROS.length) buffers.push(left >= ZEROS.length ? ZEROS : ZEROS.subarray(0, left));
+    const fd = this.acquire();
+    try {
+      await pwritev(fd, buffers, position);
+      await fdatasync(fd);
     } finally {
       this.release();
     }

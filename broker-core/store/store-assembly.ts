@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { CleanService } from './clean-service';
 import type { CommitLog } from './commit-log';
 import { CommitLogFlusher } from './commit-log-flusher';
+import { CommitLogWarmer, warmingChunkBytes } from './commit-log-warmer';
 import type { ConsumeQueueStore } from './consume-queue-store';
 import { DerivedDataFlusher } from './derived-data-flusher';
 import type { DispatchRequest } from './dispatch-request';
@@ -41,6 +42,7 @@ export interface StoreComponents {
   dispatchMutex: Mutex;
   reput: ReputService;
   flusher: CommitLogFlusher;
+  warmer: CommitLogWarmer | undefined;
   derivedFlusher: DerivedDataFlusher;
   cleaner: CleanService;
 }
@@ -70,7 +72,15 @@ export async function assembleStore(config: MessageStoreConfig, clock: () => num
     }, loaded.reputFromOffset);
     await reput.waitUntilCaughtUp();
     rebuildQueueOffsetTable(queueOffsets, consumeQueues);
-    commitLog.onAppended = () => reput.wakeup();
+    const warmer = config.warmMapedFileEnable ? new CommitLogWarmer(commitLog.segments, () => commitLog.maxOffset, warmingChunkBytes(config)) : undefined;
+    commitLog.onAppended = () => {
+      reput.wakeup();
+      warmer?.poke();
+    };
+    if (warmer) {
+      commitLog.beforeWrite = (reach) => warmer.clearOf(reach);
+      warmer.poke();
+    }
 
     const flusher = new CommitLogFlusher(commitLog, config, (offset, storeTimestamp) => {
       cp.confirmedPhyOffset = offset;
@@ -94,7 +104,7 @@ export async function assembleStore(config: MessageStoreConfig, clock: () => num
     cp.confirmedPhyOffset = commitLog.maxOffset;
     await derivedFlusher.checkpointNow();
     fs.writeFileSync(paths.abort, '');
-    return { config, paths, delayLevels, commitLog, consumeQueues, index, queueOffsets, checkpoint: cp, lock, dispatchMutex, reput, flusher, derivedFlusher, cleaner };
+    return { config, paths, delayLevels, commitLog, consumeQueues, index, queueOffsets, checkpoint: cp, lock, dispatchMutex, reput, flusher, warmer, derivedFlusher, cleaner };
   } catch (error) {
     checkpoint?.close();
     lock.release();

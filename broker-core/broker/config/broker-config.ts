@@ -117,6 +117,8 @@ export function toMessageStoreConfig(config: BrokerConfig): MessageStoreConfig {
     maxTransferCountOnMessageInDisk: config.maxTransferCountOnMessageInDisk,
     messageDelayLevel: config.messageDelayLevel,
     brokerRole: config.brokerRole,
+    warmMapedFileEnable: config.warmMapedFileEnable,
+    flushLeastPagesWhenWarmMapedFile: config.flushLeastPagesWhenWarmMapedFile,
   });
 }
 
