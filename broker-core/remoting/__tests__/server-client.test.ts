@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ResponseCode } from '../../protocol/response-code';
 import { RemotingClient } from '../remoting-client';
 import { createRequest, createResponse, SerializeType } from '../remoting-command';
@@ -107,6 +107,17 @@ describe('remoting server and client over TCP', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     for (const connection of server.connections) connection.destroy();
     await expect(pending).rejects.toBeInstanceOf(RemotingConnectError);
+  });
+
+  it('answers requests that arrive together with a few socket writes, not one each', async () => {
+    await client.invoke(address, createRequest(ECHO)); // connect first
+    const socket = [...server.connections][0].socket as unknown as { _write: () => void; _writev: () => void };
+    const writes = vi.spyOn(socket, '_write');
+    const writevs = vi.spyOn(socket, '_writev');
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => client.invoke(address, createRequest(ECHO, { extFields: { i: String(i) }, body: Buffer.from(`body ${i}`) }))));
+    expect(answers.map((answer) => `${answer.extFields?.i} ${answer.body?.toString()}`)).toEqual(Array.from({ length: 40 }, (_, i) => `${i} body ${i}`));
+    // 40 answers of 2 buffers each: at most 16 commands per writev, so 3 writes when they were all decoded at once.
+    expect(writes.mock.calls.length + writevs.mock.calls.length).toBeLessThanOrEqual(6);
   });
 
   it('closes only the connection that sent garbage; others keep being served', async () => {
