@@ -2,9 +2,9 @@ import { navText } from './i18n/namespaces/nav';
 import { paths } from './paths';
 
 /**
- * The console's sections, in navigation order. Their text (label, title, summary, and for a section whose feature is
- * not built yet, what it will show) lives in the i18n dictionary (lib/i18n/namespaces/nav.ts); the English values
- * are copied here for code that has no locale (tests, metadata defaults). Components use useText('nav')[key].
+ * The console's sections, in navigation order. Their text (label, title, summary) lives in the i18n dictionary
+ * (lib/i18n/namespaces/nav.ts); the English values are copied here for code that has no locale (tests, metadata
+ * defaults). Components use useText('nav')[key].
  */
 export interface NavSection {
   key: NavKey;
@@ -12,14 +12,9 @@ export interface NavSection {
   label: string;
   title: string;
   summary: string;
-  /** Set while the feature is missing: the page says so and names what it will show. */
-  notBuilt?: { willShow: string };
 }
 
 export type NavKey = 'dashboard' | 'cluster' | 'topics' | 'consumers' | 'producers' | 'messages' | 'deadLetters' | 'trace' | 'ops';
-
-/** Sections whose page is still a placeholder: remove a key when its page is built. */
-const notBuiltSections = new Set<NavKey>([]);
 
 const sectionHrefs: Record<NavKey, string> = {
   dashboard: paths.dashboard(),
@@ -41,7 +36,6 @@ export const navSections: readonly NavSection[] = (Object.keys(sectionHrefs) as 
     label: text.label,
     title: text.title,
     summary: text.summary,
-    ...(notBuiltSections.has(key) ? { notBuilt: { willShow: text.willShow } } : {}),
   };
 });
 

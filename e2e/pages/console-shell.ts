@@ -17,10 +17,4 @@ export class ConsoleShell {
     await expect(this.page.getByTestId('page-title')).toHaveText(section.title);
     await expect(this.page.getByTestId(`nav-${section.key}`)).toHaveAttribute('aria-current', 'page');
   }
-
-  async expectNotBuilt(section: NavSection): Promise<void> {
-    const notice = this.page.getByTestId('not-built');
-    await expect(notice).toContainText('Not built yet');
-    await expect(notice).toContainText(section.notBuilt?.willShow ?? '');
-  }
 }

@@ -36,8 +36,6 @@ export const commonText = defineMessages({
     milliseconds: (value: string) => `${value} ms`,
     cluster: 'Cluster',
     notFoundTitle: 'Page not found',
-    notBuiltHeading: 'Not built yet',
-    notBuiltWillShow: 'When it is, this page will show',
   },
   zh: {
     productName: 'RocketMQ 控制台',
@@ -73,7 +71,5 @@ export const commonText = defineMessages({
     milliseconds: (value) => `${value} 毫秒`,
     cluster: '集群',
     notFoundTitle: '页面不存在',
-    notBuiltHeading: '尚未实现',
-    notBuiltWillShow: '实现后，本页将显示',
   },
 });
