@@ -3,7 +3,7 @@ import { ProducersPage } from './pages/producers-page';
 import { produce, startTestProducer } from './support/group-clients';
 
 test.describe('Producers page', () => {
-  test('lists the connections of a producer group sending to a topic, and nothing for an unknown group', async ({ page, request, consoleEnv }) => {
+  test('lists the connections of a producer group sending to a topic, the groups the broker knows, and nothing for an unknown group', async ({ page, request, consoleEnv }) => {
     const producers = new ProducersPage(page);
     const id = `${Date.now().toString(36)}`;
     const topic = `E2E-producers-${id}`;
@@ -20,8 +20,17 @@ test.describe('Producers page', () => {
         await expect(row).toHaveCount(1);
         await expect(row.getByTestId('producer-client-addr')).toHaveText(/^127\.0\.0\.1:\d+$/);
         await expect(row.getByTestId('producer-version')).toHaveText(/^V\d+_\d+_\d+/);
-        await expect(page.getByTestId('producer-groups-unsupported')).toBeVisible();
         await page.screenshot({ path: test.info().outputPath('producers-connection.png') });
+      });
+
+      await test.step('the broker lists its producer groups; picking one shows its connections', async () => {
+        await producers.search(topic, `E2E_other_${id}`);
+        await expect(page.getByTestId('producer-table-empty')).toBeVisible();
+        const option = page.getByTestId('producer-groups').getByTestId('producer-group-option').filter({ hasText: group });
+        await expect(option).toHaveText(`${group} · 1 client`);
+        await option.click();
+        await expect(page.getByTestId('producer-group')).toHaveValue(group);
+        await expect(producers.connection(producer.clientId)).toHaveCount(1);
       });
 
       await test.step('a group with no client shows an empty state; bad input is refused in the page and the API', async () => {

@@ -19,8 +19,9 @@ export function warmingChunkBytes(config: Pick<MessageStoreConfig, 'flushLeastPa
  * Why: segments are created sparse. On ext4 an fdatasync after writing into a hole must also commit the block
  * allocation to the journal; into blocks already written (and synced) it only writes the data. Measured on this
  * machine: a 64 KiB write + fdatasync 0.25 ms into a hole, 0.16 ms into zero-filled blocks. Warming competes with
- * those fdatasyncs for the disk, so the net gain is smaller: +13% SYNC_FLUSH throughput with 64 appenders (median of
- * 5 runs, BENCHMARKS.md). The price is writing each byte of the log twice, so it is opt-in, as upstream.
+ * those fdatasyncs for the disk, so the net gain is smaller: +13% to +32% SYNC_FLUSH throughput with 64 appenders
+ * (medians of 5 and 3 runs, BENCHMARKS.md). The price is writing each byte of the log twice, so it is opt-in, as
+ * upstream.
  *
  * Safety rule: a zero write never covers bytes the writer has written or is writing. A chunk starts past the written
  * end at the moment it starts, chunks start only right after a group write, and before writing a group that reaches

@@ -15,7 +15,7 @@ import { producerQuerySchema, type ProducerConnectionRow } from '@/lib/validatio
 /**
  * rocketmq-dashboard's producer page: a topic and a producer group in, the group's clients connected to the topic's
  * brokers out (client id, address, language, version), refreshed every few seconds. Brokers that report their
- * producer groups (RocketMQ 5) also fill a list to pick the group from.
+ * producer groups (ours and RocketMQ 5) also fill a list to pick the group from.
  */
 export function ProducerView() {
   const t = useText('producers');

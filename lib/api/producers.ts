@@ -32,5 +32,7 @@ export function useProducerGroups(query: { cluster: string; topic: string } | un
     queryKey: producerKeys.groups(query?.cluster ?? '', query?.topic ?? ''),
     queryFn: ({ signal }) => fetchJson(producerApi.groups(query!.cluster, query!.topic), producerGroupsSchema, signal),
     enabled: query !== undefined,
+    // Producers come and go like connections do: a group that connects after the search shows up by itself.
+    refetchInterval: PRODUCER_REFRESH_MS,
   });
 }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getAllProducerInfo } from '../../broker-core/client/admin/producer-info-admin';
 import { NamesrvClient } from '../../broker-core/client/namesrv-client';
 import { decodeStoredMessages } from '../../broker-core/common/message/stored-message-decoder';
 import { buildSubscriptionData } from '../../broker-core/filter/tag-filter';
@@ -68,7 +69,7 @@ describe('clients and consumer groups', () => {
     await eventually(async () => (await consumerList('GroupJoin')) === 'no consumer for this group, GroupJoin', 5000, 'removal on close');
   });
 
-  it('lists consumer and producer connections', async () => {
+  it('lists consumer and producer connections, and every producer group (GET_ALL_PRODUCER_INFO)', async () => {
     const a = client('10.0.0.2@c');
     await a.heartbeat({ group: 'GroupConn', topic: 'ConnTopic', subscription: 'TagA || TagB', producerGroup: 'ProducerConn' });
     const consumers = await cluster.client.invoke(cluster.broker.address, createRequest(RequestCode.GET_CONSUMER_CONNECTION_LIST, { extFields: GetConsumerConnectionListRequestHeader.encode({ consumerGroup: 'GroupConn' }) }));
@@ -77,7 +78,15 @@ describe('clients and consumer groups', () => {
     expect(connection.subscriptionTable.ConnTopic.tagsSet).toEqual(['TagA', 'TagB']);
     expect(connection.messageModel).toBe('CLUSTERING');
     const producers = await cluster.client.invoke(cluster.broker.address, createRequest(RequestCode.GET_PRODUCER_CONNECTION_LIST, { extFields: GetProducerConnectionListRequestHeader.encode({ producerGroup: 'ProducerConn' }) }));
-    expect(decodeProducerConnection(producers.body ?? Buffer.alloc(0)).connectionSet[0].clientId).toBe('10.0.0.2@c');
+    const producerConnection = decodeProducerConnection(producers.body ?? Buffer.alloc(0)).connectionSet[0];
+    expect(producerConnection.clientId).toBe('10.0.0.2@c');
+    const all = await getAllProducerInfo(cluster.client, cluster.broker.address);
+    const [info, ...others] = all.get('ProducerConn') ?? [];
+    expect(others).toEqual([]);
+    expect(info.clientId).toBe('10.0.0.2@c');
+    expect(info.remoteIP).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect([info.remoteIP, info.language, info.version]).toEqual([producerConnection.clientAddr, producerConnection.language, producerConnection.version]);
+    expect(Date.now() - info.lastUpdateTimestamp).toBeLessThan(60_000);
     const offline = await cluster.client.invoke(cluster.broker.address, createRequest(RequestCode.GET_CONSUMER_CONNECTION_LIST, { extFields: GetConsumerConnectionListRequestHeader.encode({ consumerGroup: 'Nobody' }) }));
     expect([offline.code, offline.remark]).toEqual([ResponseCode.CONSUMER_NOT_ONLINE, 'the consumer group[Nobody] not online']);
   });

@@ -44,6 +44,11 @@ export class ProducerManager {
     return channels[this.roundRobin].connection;
   }
 
+  /** Every group with its connections (GET_ALL_PRODUCER_INFO). */
+  allGroups(): Map<string, ClientChannelInfo[]> {
+    return new Map([...this.groups].map(([group, channels]) => [group, [...channels.values()]]));
+  }
+
   groupNames(): string[] {
     return [...this.groups.keys()];
   }

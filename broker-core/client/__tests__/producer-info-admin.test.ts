@@ -4,7 +4,8 @@ import { ResponseCode } from '../../protocol/response-code';
 import { RemotingClient } from '../../remoting/remoting-client';
 import { createResponse } from '../../remoting/remoting-command';
 import { RemotingServer } from '../../remoting/remoting-server';
-import { decodeProducerTableInfo, getAllProducerInfo } from '../admin/producer-info-admin';
+import { decodeProducerTableInfo, encodeProducerTableInfo } from '../../protocol/bodies/producer-table-info';
+import { getAllProducerInfo } from '../admin/producer-info-admin';
 
 // GET_ALL_PRODUCER_INFO (328): the ProducerTableInfo body as a 5.x broker writes it (hand-written from ProducerInfo).
 const BODY =
@@ -19,6 +20,9 @@ describe('GET_ALL_PRODUCER_INFO', () => {
     expect(groups.get('PG_A')).toEqual([{ clientId: '10.0.0.5@1', remoteIP: '10.0.0.5:50000', language: 'JAVA', version: 453, lastUpdateTimestamp: 1_700_000_000_000 }]);
     expect(groups.get('PG_B')?.map((info) => info.language)).toEqual(['GO', 'CPP']);
     expect(decodeProducerTableInfo('{}').size).toBe(0);
+    // Written back in fastjson's field order, byte for byte.
+    const pgA = '{"clientId":"10.0.0.5@1","language":"JAVA","lastUpdateTimestamp":1700000000000,"remoteIP":"10.0.0.5:50000","version":453}';
+    expect(encodeProducerTableInfo(new Map([['PG_A', groups.get('PG_A') ?? []]])).toString()).toBe(`{"data":{"PG_A":[${pgA}]}}`);
     expect(() => decodeProducerTableInfo('{"data":{"PG":{}}}')).toThrow('ProducerTableInfo.data.PG must be an array');
   });
 

@@ -9,7 +9,7 @@ import type { ProducerConnections, ProducerGroups } from '../../validations/prod
 /**
  * The Producers page: a producer group's clients on the brokers of a topic (GET_PRODUCER_CONNECTION_LIST on each,
  * merged, rocketmq-dashboard's "producer connection" form), and the producer groups those brokers report
- * (GET_ALL_PRODUCER_INFO, RocketMQ 5.x; older brokers answer REQUEST_CODE_NOT_SUPPORTED and the page says so).
+ * (GET_ALL_PRODUCER_INFO: ours and RocketMQ 5.x; 4.x brokers answer REQUEST_CODE_NOT_SUPPORTED and the page says so).
  * A group with no client online is an empty list, not an error.
  */
 export class ProducerService {

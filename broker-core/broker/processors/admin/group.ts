@@ -1,4 +1,5 @@
 import { encodeConsumerConnection, encodeProducerConnection, type ClientConnection } from '../../../protocol/bodies/consumer-connection';
+import { encodeProducerTableInfo } from '../../../protocol/bodies/producer-table-info';
 import { decodeSubscriptionGroupConfig, encodeSubscriptionGroupWrapper } from '../../../protocol/bodies/subscription-group-config';
 import type { SubscriptionData } from '../../../filter/tag-filter';
 import {
@@ -18,7 +19,8 @@ import { groupNameProblem } from '../../topic/topic-validator';
 /**
  * Group administration (spec/remoting.md §11.4): UPDATE_AND_CREATE_SUBSCRIPTIONGROUP (200),
  * DELETE_SUBSCRIPTIONGROUP (207), GET_ALL_SUBSCRIPTIONGROUP_CONFIG (201), GET_CONSUMER_CONNECTION_LIST (203),
- * GET_PRODUCER_CONNECTION_LIST (204).
+ * GET_PRODUCER_CONNECTION_LIST (204), and from 5.x GET_ALL_PRODUCER_INFO (328), which lets a console list the producer
+ * groups instead of asking for one by name.
  */
 function toConnection(info: ClientChannelInfo): ClientConnection {
   return { clientId: info.clientId, clientAddr: info.connection.remoteAddress, language: info.language, version: info.version };
@@ -68,6 +70,16 @@ function producerConnections(ctx: BrokerContext, request: RemotingCommand): Remo
   return createResponse(request, ResponseCode.SUCCESS, { body: encodeProducerConnection({ connectionSet: channels.map(toConnection) }) });
 }
 
+function allProducerInfo(ctx: BrokerContext, request: RemotingCommand): RemotingCommand {
+  const groups = new Map(
+    [...ctx.producers.allGroups()].map(([group, channels]) => [
+      group,
+      channels.map((info) => ({ clientId: info.clientId, remoteIP: info.connection.remoteAddress, language: info.language, version: info.version, lastUpdateTimestamp: info.lastUpdateTimestamp })),
+    ]),
+  );
+  return createResponse(request, ResponseCode.SUCCESS, { body: encodeProducerTableInfo(groups) });
+}
+
 export function groupAdminProcessor(ctx: BrokerContext): Map<number, RequestHandler> {
   return new Map<number, RequestHandler>([
     [RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, (request) => updateGroup(ctx, request)],
@@ -78,5 +90,6 @@ export function groupAdminProcessor(ctx: BrokerContext): Map<number, RequestHand
     ],
     [RequestCode.GET_CONSUMER_CONNECTION_LIST, (request) => consumerConnections(ctx, request)],
     [RequestCode.GET_PRODUCER_CONNECTION_LIST, (request) => producerConnections(ctx, request)],
+    [RequestCode.GET_ALL_PRODUCER_INFO, (request) => allProducerInfo(ctx, request)],
   ]);
 }
