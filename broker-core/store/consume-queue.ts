@@ -1,6 +1,7 @@
 import { createLogger } from '../common/logger';
 import { readInt64 } from '../common/message/int64';
-import { CQ_STORE_UNIT_SIZE, FILLER_UNIT_SIZE, isValidUnit, writeConsumeQueueUnit } from './consume-queue-format';
+import { ConsumeQueueBuffer, WRITE_BEHIND_BYTES } from './consume-queue-buffer';
+import { CQ_STORE_UNIT_SIZE, FILLER_UNIT_SIZE, isValidUnit } from './consume-queue-format';
 import type { FileDescriptorPool } from './segment-file';
 import { SegmentQueue } from './segment-queue';
 
@@ -11,14 +12,13 @@ const log = createLogger('store');
  * fixed-size files (format in consume-queue-format.ts). Offsets in this class are byte positions unless named
  * "queue offset" (= unit index).
  *
- * Write-behind: `putUnit` appends to an in-memory buffer (`pending`, always the units right after the file's written
- * end) and `publish()` at the end of a dispatch round makes them visible; readers consult the buffer for units not in
+ * Write-behind: `putUnit` appends to an in-memory buffer (consume-queue-buffer.ts: the units right after the file's
+ * written end) and `publish()` at the end of a dispatch round makes them visible; readers consult it for units not in
  * the file yet. `commit()` writes the buffer (one write per file touched) once it holds WRITE_BEHIND_BYTES, spans a
  * file boundary, or when forced (timer, checkpoint, shutdown), so a queue costs one write per ~3 000 units instead of
  * one per dispatch round. Units lost from the buffer in a crash are rebuilt: the dispatch checkpoint is only recorded
  * after a forced commit. Only the reput service writes, one round at a time.
  */
-export const WRITE_BEHIND_BYTES = 64 * 1024;
 
 /** What time and offset searches need of a queue file. */
 export interface QueueFileView {
@@ -33,11 +33,7 @@ export class ConsumeQueue {
   minLogicOffset = 0;
   /** End (offset + size) of the newest real unit, committed or pending; -1 when none. */
   maxPhysicOffset = -1;
-  private pending = Buffer.alloc(0);
-  private pendingLength = 0;
-  private pendingStart = -1;
-  /** Bytes of `pending` that readers may see (set by `publish()`). */
-  private publishedLength = 0;
+  private readonly pending = new ConsumeQueueBuffer();
 
   constructor(
     readonly topic: string,
@@ -56,7 +52,7 @@ export class ConsumeQueue {
 
   /** Byte end of what readers may see: the file's written end plus the published part of the buffer. */
   private get visibleEnd(): number {
-    if (this.publishedLength > 0) return this.pendingStart + this.publishedLength;
+    if (this.pending.published > 0) return this.pending.publishedEnd;
     return this.segments.last ? this.segments.maxOffset : 0;
   }
 
@@ -65,7 +61,7 @@ export class ConsumeQueue {
   }
 
   private get logicalEnd(): number {
-    if (this.pendingLength > 0) return this.pendingStart + this.pendingLength;
+    if (this.pending.length > 0) return this.pending.end;
     return this.segments.last ? this.segments.maxOffset : -1;
   }
 
@@ -99,7 +95,7 @@ export class ConsumeQueue {
 
   /** Drops units pointing at or past `physicalOffset` (the commit log was cut there). */
   async truncateDirty(physicalOffset: number): Promise<void> {
-    this.dropPending();
+    this.pending.clear();
     for (;;) {
       const last = this.segments.last;
       if (!last) break;
@@ -144,7 +140,7 @@ export class ConsumeQueue {
 
   /** The buffer and position holding the unit at byte `position` (write-behind buffer or the file). */
   private unitSync(position: number): [Buffer, number] {
-    if (this.pendingLength > 0 && position >= this.pendingStart) return [this.pending, position - this.pendingStart];
+    if (this.pending.length > 0 && position >= this.pending.start) return [this.pending.view(position, position + CQ_STORE_UNIT_SIZE), 0];
     const segment = this.segments.findByOffset(position)!;
     return [segment.readSync(position - segment.startOffset, CQ_STORE_UNIT_SIZE), 0];
   }
@@ -157,55 +153,38 @@ export class ConsumeQueue {
     if (end < 0) {
       // First unit ever: the queue may start mid-file (older messages already gone); pad from the file start.
       end = expected - (expected % this.fileSize);
-      this.pendingStart = end;
+      this.pending.start = end;
       this.minLogicOffset = expected;
-    } else if (this.pendingLength === 0) {
-      this.pendingStart = end;
+    } else if (this.pending.length === 0) {
+      this.pending.start = end;
     }
     if (expected < end) return false;
     if (expected > end) {
       log.warn(`consume queue ${this.topic}/${this.queueId}: expected unit at ${expected} but queue ends at ${end}; padding with filler units`);
-      for (let position = end; position < expected; position += CQ_STORE_UNIT_SIZE) this.appendPending(0, FILLER_UNIT_SIZE, 0);
+      for (let position = end; position < expected; position += CQ_STORE_UNIT_SIZE) this.pending.append(0, FILLER_UNIT_SIZE, 0);
     }
-    this.appendPending(commitLogOffset, size, tagsCode);
+    this.pending.append(commitLogOffset, size, tagsCode);
     this.maxPhysicOffset = commitLogOffset + size;
     return true;
   }
 
-  private appendPending(commitLogOffset: number, size: number, tagsCode: number): void {
-    if (this.pendingLength + CQ_STORE_UNIT_SIZE > this.pending.length) {
-      // Starts at the write-behind size; grows past it only inside one large dispatch round.
-      const grown = Buffer.allocUnsafe(Math.max(WRITE_BEHIND_BYTES, this.pending.length * 2));
-      this.pending.copy(grown, 0, 0, this.pendingLength);
-      this.pending = grown;
-    }
-    writeConsumeQueueUnit(this.pending, this.pendingLength, commitLogOffset, size, tagsCode);
-    this.pendingLength += CQ_STORE_UNIT_SIZE;
-  }
-
-  private dropPending(): void {
-    this.pendingLength = 0;
-    this.publishedLength = 0;
-  }
-
   get hasPending(): boolean {
-    return this.pendingLength > 0;
+    return this.pending.length > 0;
   }
 
   /** Buffered bytes not in the file yet. */
   get pendingBytes(): number {
-    return this.pendingLength;
+    return this.pending.length;
   }
 
   /** Whether `commit()` without force would write now: buffer full, or it reaches into the next file. */
   get shouldWrite(): boolean {
-    if (this.pendingLength >= WRITE_BEHIND_BYTES) return true;
-    return this.pendingLength > 0 && Math.floor(this.pendingStart / this.fileSize) !== Math.floor((this.pendingStart + this.pendingLength - 1) / this.fileSize);
+    return this.pending.length >= WRITE_BEHIND_BYTES || this.pending.crossesFile(this.fileSize);
   }
 
   /** Makes every buffered unit visible to readers (end of a dispatch round). */
   publish(): void {
-    this.publishedLength = this.pendingLength;
+    this.pending.publish();
   }
 
   /**
@@ -214,27 +193,24 @@ export class ConsumeQueue {
    */
   async commit(force = true): Promise<void> {
     if (force || this.shouldWrite) {
-      while (this.pendingLength > 0) {
-        const position = this.pendingStart;
+      while (this.pending.length > 0) {
+        const position = this.pending.start;
         let segment = this.segments.findByOffset(position);
         if (!segment) segment = this.segments.segmentForAppend(position);
         const inFile = position - segment.startOffset;
-        const length = Math.min(this.pendingLength, segment.fileSize - inFile);
-        await segment.write([this.pending.subarray(0, length)], inFile);
+        const length = Math.min(this.pending.length, segment.fileSize - inFile);
+        await segment.write([this.pending.view(position, position + length)], inFile);
         segment.wrotePosition = Math.max(segment.wrotePosition, inFile + length);
-        this.pending.copy(this.pending, 0, length, this.pendingLength);
-        this.pendingLength -= length;
-        this.publishedLength = Math.max(0, this.publishedLength - length);
-        this.pendingStart += length;
+        this.pending.consumed(length);
       }
-      if (this.pending.length > WRITE_BEHIND_BYTES) this.pending = Buffer.alloc(0);
+      this.pending.shrinkIfGrown();
     }
     this.publish();
   }
 
   /** Frees an empty buffer (idle queues should not keep one). */
   releaseBuffer(): void {
-    if (this.pendingLength === 0) this.pending = Buffer.alloc(0);
+    this.pending.release();
   }
 
   /**
@@ -247,11 +223,10 @@ export class ConsumeQueue {
     const fileStart = position - (position % this.fileSize);
     const end = Math.min(visibleEnd, fileStart + this.fileSize, position + maxBytes);
     if (end <= position) return null;
-    const bufferedFrom = this.publishedLength > 0 ? this.pendingStart : end;
+    const bufferedFrom = this.pending.published > 0 ? this.pending.start : end;
     let buffered: Buffer | undefined;
     if (end > bufferedFrom) {
-      const from = Math.max(position, bufferedFrom) - this.pendingStart;
-      buffered = Buffer.from(this.pending.subarray(from, end - this.pendingStart));
+      buffered = Buffer.from(this.pending.view(Math.max(position, bufferedFrom), end));
       if (position >= bufferedFrom) return buffered;
     }
     const segment = this.segments.findByOffset(position);
@@ -277,8 +252,8 @@ export class ConsumeQueue {
     const files: QueueFileView[] = [...this.segments.files];
     const end = this.visibleEnd;
     const lastEnd = files.length > 0 ? files[files.length - 1].startOffset + this.fileSize : -1;
-    if (this.publishedLength > 0 && end > lastEnd) {
-      const startOffset = Math.max(lastEnd, this.pendingStart - (this.pendingStart % this.fileSize));
+    if (this.pending.published > 0 && end > lastEnd) {
+      const startOffset = Math.max(lastEnd, this.pending.start - (this.pending.start % this.fileSize));
       files.push({ startOffset, fileSize: this.fileSize, wrotePosition: 0, lastModifiedMs: () => Date.now() });
     }
     return files;
@@ -326,7 +301,7 @@ export class ConsumeQueue {
   }
 
   async destroy(): Promise<void> {
-    this.dropPending();
+    this.pending.clear();
     await this.segments.destroyAll();
     this.minLogicOffset = 0;
     this.maxPhysicOffset = -1;
