@@ -1,4 +1,4 @@
-import { decodeJsonHeader, encodeJsonHeader } from './json-header';
+import { decodeJsonHeader, jsonHeaderText } from './json-header';
 import { decodeRocketmqHeader, encodeRocketmqHeader } from './rocketmq-header';
 import { RemotingDecodeError } from './remoting-error';
 import { SerializeType, type RemotingCommand } from './remoting-command';
@@ -19,16 +19,19 @@ export const LENGTH_PREFIX_SIZE = 4;
 
 /** Encodes a command as [prefix + header] and body, so large bodies are written without being copied. */
 export function encodeCommandParts(command: RemotingCommand): [Buffer, Buffer | undefined] {
-  const header = command.serializeType === SerializeType.ROCKETMQ ? encodeRocketmqHeader(command) : encodeJsonHeader(command);
+  const binary = command.serializeType === SerializeType.ROCKETMQ ? encodeRocketmqHeader(command) : undefined;
+  const text = binary ? '' : jsonHeaderText(command);
+  const headerLength = binary ? binary.length : Buffer.byteLength(text, 'utf8');
   const bodyLength = command.body?.length ?? 0;
-  const length = 4 + header.length + bodyLength;
+  const length = 4 + headerLength + bodyLength;
   if (length + LENGTH_PREFIX_SIZE > MAX_FRAME_SIZE) {
     throw new RangeError(`frame of ${length + LENGTH_PREFIX_SIZE} bytes exceeds the ${MAX_FRAME_SIZE}-byte maximum`);
   }
-  const head = Buffer.allocUnsafe(8 + header.length);
+  const head = Buffer.allocUnsafe(8 + headerLength);
   head.writeInt32BE(length, 0);
-  head.writeUInt32BE(((command.serializeType & 0xff) << 24) | header.length, 4);
-  header.copy(head, 8);
+  head.writeUInt32BE(((command.serializeType & 0xff) << 24) | headerLength, 4);
+  if (binary) binary.copy(head, 8);
+  else head.write(text, 8, 'utf8');
   return [head, bodyLength > 0 ? command.body : undefined];
 }
 
@@ -52,5 +55,16 @@ export function decodeCommand(frame: Buffer): RemotingCommand {
   else if (type === SerializeType.ROCKETMQ) header = decodeRocketmqHeader(headerBytes);
   else throw new RemotingDecodeError(`unknown serialize type ${type}`);
   const body = frame.length > 4 + headerLength ? frame.subarray(4 + headerLength) : undefined;
-  return { ...header, body, serializeType: type };
+  // Spelled out rather than spread: this runs once per frame.
+  return {
+    code: header.code,
+    language: header.language,
+    version: header.version,
+    opaque: header.opaque,
+    flag: header.flag,
+    remark: header.remark,
+    extFields: header.extFields,
+    body,
+    serializeType: type,
+  };
 }

