@@ -1,8 +1,8 @@
 import { MQAdmin } from '../client/admin/mq-admin';
 import { parseNamesrvAddr } from '../client/namesrv-address';
-import { brokerStatus, clusterList, getBrokerConfig, updateBrokerConfig } from './mqadmin/broker-commands';
+import { brokerConsumeStats, brokerStatus, clusterList, getBrokerConfig, updateBrokerConfig } from './mqadmin/broker-commands';
 import { formatUsage, parseOptions, UsageError, type CommandOutput, type CommandSpec } from './mqadmin/command';
-import { consumerConnection, consumerProgress, deleteSubGroup, producerConnection, updateSubGroup } from './mqadmin/group-commands';
+import { consumerConnection, consumerProgress, deleteSubGroup, producerCommand, producerConnection, updateSubGroup } from './mqadmin/group-commands';
 import { javaFormat } from './mqadmin/java-format';
 import {
   consumeMessage,
@@ -13,9 +13,16 @@ import {
   queryMsgByUniqueKey,
   sendMessage,
 } from './mqadmin/message-commands';
-import { deleteKvConfig, updateKvConfig } from './mqadmin/namesrv-commands';
+import {
+  addWritePerm,
+  deleteKvConfig,
+  getNamesrvConfig,
+  updateKvConfig,
+  updateNamesrvConfig,
+  wipeWritePerm,
+} from './mqadmin/namesrv-commands';
 import { resetOffsetByTimeCommand } from './mqadmin/offset-commands';
-import { deleteTopic, topicClusterList, topicList, topicRoute, topicStatus, updateTopic } from './mqadmin/topic-commands';
+import { deleteTopic, topicClusterList, topicList, topicRoute, topicStatus, updateTopic, updateTopicPerm } from './mqadmin/topic-commands';
 
 /**
  * `mqadmin <command> [-n namesrvAddr] [options]` (spec/config.md §6): Apache RocketMQ's admin tool, same command
@@ -25,6 +32,7 @@ import { deleteTopic, topicClusterList, topicList, topicRoute, topicStatus, upda
  */
 export const COMMANDS: readonly CommandSpec[] = [
   updateTopic,
+  updateTopicPerm,
   deleteTopic,
   topicList,
   topicRoute,
@@ -35,8 +43,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   consumerProgress,
   consumerConnection,
   producerConnection,
+  producerCommand,
   clusterList,
   brokerStatus,
+  brokerConsumeStats,
   getBrokerConfig,
   updateBrokerConfig,
   queryMsgById,
@@ -48,6 +58,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   consumeMessage,
   updateKvConfig,
   deleteKvConfig,
+  wipeWritePerm,
+  addWritePerm,
+  getNamesrvConfig,
+  updateNamesrvConfig,
   decodeMessageId,
 ];
 

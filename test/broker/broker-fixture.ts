@@ -37,7 +37,13 @@ export const smallStore: Partial<BrokerConfig> = {
 
 export async function startInProcessCluster(overrides: Partial<BrokerConfig> = {}): Promise<InProcessCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'rmq-broker-'));
-  const namesrv = await startNamesrv({ listenPort: 0, host: '127.0.0.1', kvConfigPath: join(dir, 'namesrv', 'kvConfig.json') });
+  const namesrv = await startNamesrv({
+    listenPort: 0,
+    host: '127.0.0.1',
+    kvConfigPath: join(dir, 'namesrv', 'kvConfig.json'),
+    // UPDATE_NAMESRV_CONFIG rewrites this file; the default lies under the home directory.
+    configStorePath: join(dir, 'namesrv', 'namesrv.properties'),
+  });
   const base: Partial<BrokerConfig> = {
     listenPort: 0,
     listenHost: '127.0.0.1',

@@ -1,8 +1,10 @@
 import { allAddrsOfCluster, masterAddrsOfCluster } from '../../client/admin/cluster-lookup';
 import type { MQAdmin } from '../../client/admin/mq-admin';
+import { getBrokerConsumeStats } from '../../client/broker-admin';
+import { compareMessageQueues } from '../../client/message-queue';
 import type { ClusterInfo } from '../../protocol/bodies/cluster-info';
 import type { CommandSpec } from './command';
-import { javaFormat } from './java-format';
+import { formatDateTime, frontStringAtLeast, javaFormat } from './java-format';
 
 /** Cluster and broker commands of mqadmin (tools/command/cluster, broker). */
 
@@ -106,6 +108,53 @@ export const brokerStatus: CommandSpec = {
         else output.out(javaFormat('%-24s %-32s: %s%n', addr, key, table[key]));
       }
     }
+  },
+};
+
+/**
+ * Every group's offsets on one broker, queue by queue. As upstream: queues whose diff is below -l are skipped, and so
+ * are queues never consumed (no last consume time), while Diff Total stays the broker's total over all of them.
+ */
+export const brokerConsumeStats: CommandSpec = {
+  name: 'brokerConsumeStats',
+  description: 'Fetch broker consume stats data',
+  options: [
+    { short: 'b', long: 'brokerAddr', hasArg: true, required: true, description: 'Broker address' },
+    { short: 't', long: 'timeoutMillis', hasArg: true, description: 'request timeout Millis' },
+    { short: 'l', long: 'level', hasArg: true, description: 'threshold of print diff' },
+    { short: 'o', long: 'order', hasArg: true, description: 'order topic' },
+  ],
+  async run({ options, output, admin }) {
+    const isOrder = options.bool('o', false);
+    const timeoutMs = options.int('t', 50_000);
+    const diffLevel = options.int('l', 0);
+    const list = await getBrokerConsumeStats(admin().remoting, options.require('b'), isOrder, timeoutMs);
+    output.out(javaFormat('%-64s  %-64s  %-32s  %-4s  %-20s  %-20s  %-20s  %s%n', '#Topic', '#Group', '#Broker Name', '#QID', '#Broker Offset', '#Consumer Offset', '#Diff', '#LastTime'));
+    for (const groups of list.consumeStatsList) {
+      for (const [group, statsOfTopics] of Object.entries(groups)) {
+        for (const stats of statsOfTopics) {
+          const queues = [...stats.offsetTable].sort((a, b) => compareMessageQueues(a.messageQueue, b.messageQueue));
+          for (const { messageQueue: mq, value } of queues) {
+            const diff = value.brokerOffset - value.consumerOffset;
+            if (diff < diffLevel || value.lastTimestamp <= 0) continue;
+            output.out(
+              javaFormat(
+                '%-64s  %-64s  %-32s  %-4d  %-20d  %-20d  %-20d  %s%n',
+                frontStringAtLeast(mq.topic, 64),
+                group,
+                frontStringAtLeast(mq.brokerName, 32),
+                mq.queueId,
+                value.brokerOffset,
+                value.consumerOffset,
+                diff,
+                formatDateTime(value.lastTimestamp),
+              ),
+            );
+          }
+        }
+      }
+    }
+    output.out(javaFormat('%nDiff Total: %d%n', list.totalDiff));
   },
 };
 

@@ -3,6 +3,8 @@ import { computeTotalDiff } from '../../protocol/bodies/consume-stats';
 import { newSubscriptionGroupConfig, type SubscriptionGroupConfig } from '../../protocol/bodies/subscription-group-config';
 import { versionDescription } from '../../protocol/mq-version';
 import type { ConsumerConnection } from '../../protocol/bodies/consumer-connection';
+import type { ProducerInfo } from '../../protocol/bodies/producer-table-info';
+import { getAllProducerInfo } from '../../client/admin/producer-info-admin';
 import { messageQueueKey } from '../../client/message-queue';
 import type { MQAdmin } from '../../client/admin/mq-admin';
 import type { CommandSpec } from './command';
@@ -191,5 +193,24 @@ export const producerConnection: CommandSpec = {
     connection.connectionSet.forEach((client, i) => {
       output.out(javaFormat('%04d  %-32s %-22s %-8s %s%n', i + 1, client.clientId, client.clientAddr, client.language, versionDescription(client.version)));
     });
+  },
+};
+
+/** Java ProducerInfo.toString (5.x). */
+function producerInfoString(info: ProducerInfo): string {
+  return `clientId=${info.clientId},remoteIP=${info.remoteIP}, language=${info.language}, version=${info.version}, lastUpdateTimestamp=${info.lastUpdateTimestamp}`;
+}
+
+/** mqadmin producer (tools/command/producer): every producer group on one broker with its instances (5.x brokers). */
+export const producerCommand: CommandSpec = {
+  name: 'producer',
+  description: "Query producer's instances, connection, status, etc.",
+  options: [{ short: 'b', long: 'broker', hasArg: true, required: true, description: 'broker address' }],
+  async run({ options, output, admin }) {
+    const groups = await getAllProducerInfo(admin().remoting, options.require('b'), admin().timeoutMs);
+    for (const [group, instances] of groups) {
+      if (instances.length === 0) output.out(javaFormat('producer group (%s) instances are empty\n', group));
+      for (const info of instances) output.out(javaFormat('producer group (%s) instance : %s\n', group, producerInfoString(info)));
+    }
   },
 };

@@ -1,7 +1,8 @@
 import { DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX } from '../../common/message/message-const';
-import { newTopicConfig, permToString, TopicSysFlag, type TopicConfig } from '../../protocol/bodies/topic-config';
+import { newTopicConfig, PERM_READ, PERM_WRITE, permToString, TopicSysFlag, type TopicConfig } from '../../protocol/bodies/topic-config';
+import { MASTER_BROKER_ID, type QueueData } from '../../protocol/bodies/topic-route-data';
 import { clusterOfBrokerName } from '../../client/admin/cluster-lookup';
-import type { CommandSpec } from './command';
+import { UsageError, type CommandSpec } from './command';
 import { frontStringAtLeast, humanTime2, javaFormat } from './java-format';
 
 /** Topic commands of mqadmin (tools/command/topic/*), same options and output lines as upstream. */
@@ -46,6 +47,54 @@ export const updateTopic: CommandSpec = {
       if (orderConf) output.out(`set cluster orderConf. isOrder=true, orderConf=[${orderConf}]`);
     }
     output.out(`${topicConfigString(config)}\n`);
+  },
+};
+
+/** The perms updateTopicPerm accepts: 2 (W), 4 (R), 6 (RW). */
+const TOPIC_PERMS: readonly number[] = [PERM_WRITE, PERM_READ, PERM_READ | PERM_WRITE];
+
+/** The topic as the route shows it, with the new perm (upstream builds a fresh TopicConfig the same way). */
+function withPerm(topic: string, queueData: QueueData, perm: number): TopicConfig {
+  return newTopicConfig(topic, { readQueueNums: queueData.readQueueNums, writeQueueNums: queueData.writeQueueNums, perm, topicSysFlag: queueData.topicSysFlag });
+}
+
+export const updateTopicPerm: CommandSpec = {
+  name: 'updateTopicPerm',
+  description: 'Update topic perm',
+  options: [
+    { short: 'b', long: 'brokerAddr', hasArg: true, description: 'create topic to which broker' },
+    { short: 'c', long: 'clusterName', hasArg: true, description: 'create topic to which cluster' },
+    { short: 't', long: 'topic', hasArg: true, required: true, description: 'topic name' },
+    { short: 'p', long: 'perm', hasArg: true, required: true, description: "set topic's permission(2|4|6), intro[2:W; 4:R; 6:RW]" },
+  ],
+  requiredOneOf: [['b', 'c']],
+  async run({ options, output, admin }) {
+    const topic = options.require('t');
+    const perm = options.int('p');
+    if (!TOPIC_PERMS.includes(perm)) throw new UsageError(`option -p expects 2 (W), 4 (R) or 6 (RW), got '${options.get('p')}'`);
+    const route = await admin().examineTopicRouteInfo(topic);
+    const first = route.queueDatas[0];
+    if (!first) throw new Error(`the route of topic ${topic} has no queue data`);
+    const brokerAddr = options.get('b');
+    if (brokerAddr === undefined) {
+      const config = withPerm(topic, first, perm);
+      const { addrs } = await admin().createOrUpdateTopic(config, { clusterName: options.require('c') });
+      for (const addr of addrs) output.out(javaFormat('update topic perm from %s to %s in %s success.%n', first.perm, perm, addr));
+      return;
+    }
+    const brokerName = route.brokerDatas.find((data) => data.brokerAddrs[String(MASTER_BROKER_ID)] === brokerAddr)?.brokerName;
+    if (brokerName === undefined) throw new Error(`broker ${brokerAddr} is not a master serving topic ${topic}`);
+    // Upstream copies the queue numbers of the route's first broker; this broker's own are the ones to keep.
+    const own = route.queueDatas.find((data) => data.brokerName === brokerName);
+    const oldPerm = own?.perm ?? 0;
+    if (perm === oldPerm) {
+      output.out(javaFormat('new perm equals to the old one!%n'));
+      return;
+    }
+    const config = withPerm(topic, own ?? first, perm);
+    await admin().createOrUpdateTopic(config, { brokerAddr });
+    output.out(javaFormat('update topic perm from %s to %s in %s success.%n', oldPerm, perm, brokerAddr));
+    output.out(javaFormat('%s.%n', topicConfigString(config)));
   },
 };
 
