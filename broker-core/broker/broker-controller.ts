@@ -36,6 +36,8 @@ import { sendMessageBackProcessor } from './processors/send-message-back';
 import { BrokerRegistrar } from './registration/broker-registrar';
 import { delayOffsetFile } from './schedule/delay-offset-file';
 import { ScheduleMessageService } from './schedule/schedule-message-service';
+import { SlaveSynchronize } from './slave/slave-synchronize';
+import { startReplication, type BrokerReplication } from './ha/broker-replication';
 import { BrokerRuntimeStats } from './stats/broker-runtime-stats';
 import { BrokerStatsManager } from './stats/broker-stats-manager';
 import { SubscriptionGroupManager } from './subscription/subscription-group-manager';
@@ -76,6 +78,9 @@ export class BrokerController implements BrokerContext {
   private runtime: BrokerRuntimeStats | undefined;
   private scheduleService: ScheduleMessageService | undefined;
   private transactionCheck: TransactionCheckService | undefined;
+  private slaveSynchronize: SlaveSynchronize | undefined;
+  /** Commit-log replication: the HA service of a master, the HA client of a slave (spec/ha.md). */
+  replication: BrokerReplication | undefined;
   private listenPortBound = 0;
   private fastPortBound = 0;
   private shuttingDown: Promise<void> | undefined;
@@ -99,7 +104,11 @@ export class BrokerController implements BrokerContext {
         brokerAddr: () => this.brokerAddr,
         haServerAddr: () => `${this.config.brokerIP2}:${this.haListenPort}`,
         topicWrapper: () => this.topics.buildSerializeWrapper(),
-        onRegistered: (result) => this.topics.updateOrderTopicConfig(result.orderTopicConfig),
+        onRegistered: (result) => {
+          this.slaveSync?.setMasterAddr(result.masterAddr);
+          this.replication?.onMasterHaAddress(result.haServerAddr);
+          this.topics.updateOrderTopicConfig(result.orderTopicConfig);
+        },
       },
       this.remotingClient,
     );
@@ -126,6 +135,11 @@ export class BrokerController implements BrokerContext {
     return this.runtime;
   }
 
+  /** SLAVE only: pulls the master's metadata (spec/ha.md §4). */
+  get slaveSync(): SlaveSynchronize | undefined {
+    return this.slaveSynchronize;
+  }
+
   get port(): number {
     return this.listenPortBound;
   }
@@ -135,7 +149,7 @@ export class BrokerController implements BrokerContext {
   }
 
   get haListenPort(): number {
-    return this.listenPortBound + 1;
+    return this.replication?.haPort || this.listenPortBound + 1;
   }
 
   get brokerAddr(): string {
@@ -169,9 +183,11 @@ export class BrokerController implements BrokerContext {
     try {
       this.listenPortBound = await this.server.listen(config.listenPort, config.listenHost);
       this.fastPortBound = await this.fastServer.listen(config.listenPort === 0 ? 0 : config.listenPort - 2, config.listenHost);
-      this.config.haListenPort = this.haListenPort;
       const store = await MessageStore.open(toMessageStoreConfig(config), { storeHost: this.brokerAddr });
       this.storeInstance = store;
+      // A master's HA port is listenPort + 1 (any free port when the broker itself took an ephemeral one).
+      this.replication = await startReplication(config, store, config.listenPort === 0 ? 0 : this.listenPortBound + 1);
+      this.config.haListenPort = this.haListenPort;
       this.hold = new PullRequestHoldService((topic, queueId) => store.getMaxOffsetInQueue(topic, queueId));
       this.runtime = new BrokerRuntimeStats(store);
       this.scheduleService = new ScheduleMessageService(store, delayOffsetFile(config.storePathRootDir), () => this.config.flushDelayOffsetInterval);
@@ -196,8 +212,11 @@ export class BrokerController implements BrokerContext {
       }
       this.stats.start();
       this.runtime.start();
+      // Created before the first registration, whose reply names the master.
+      if (config.brokerRole === 'SLAVE') this.slaveSynchronize = new SlaveSynchronize(this, this.remotingClient);
       await this.registrar.registerAll();
       this.registrar.start();
+      this.slaveSync?.start();
     } catch (error) {
       await this.shutdown();
       throw error;
@@ -241,6 +260,7 @@ export class BrokerController implements BrokerContext {
 
   private async doShutdown(): Promise<void> {
     this.registrar.stop();
+    this.slaveSync?.stop();
     if (this.storeInstance) await this.registrar.unregisterAll();
     this.services.stop();
     this.stats.shutdown();
@@ -249,6 +269,7 @@ export class BrokerController implements BrokerContext {
     await Promise.all([this.server.close(), this.fastServer.close()]);
     await this.transactionCheck?.shutdown();
     await this.remotingClient.close();
+    await this.replication?.close();
     if (this.metadataLoaded) {
       this.services.persistOffsets(true);
       this.scheduleService?.shutdown();

@@ -52,6 +52,8 @@ export interface MessageStoreConfig {
 
   messageDelayLevel: string;
   brokerRole: BrokerRole;
+  /** SYNC_MASTER: how long a put waits for a slave before FLUSH_SLAVE_TIMEOUT (ms). */
+  slaveTimeout: number;
   /** Zero-fill the commit log ahead of the writer (commit-log-warmer.ts), in chunks of this many 4 KiB pages. */
   warmMapedFileEnable: boolean;
   flushLeastPagesWhenWarmMapedFile: number;
@@ -97,6 +99,7 @@ export function defaultMessageStoreConfig(): MessageStoreConfig {
     maxTransferCountOnMessageInDisk: 8,
     messageDelayLevel: DEFAULT_MESSAGE_DELAY_LEVEL,
     brokerRole: 'ASYNC_MASTER',
+    slaveTimeout: 3000,
     warmMapedFileEnable: false,
     flushLeastPagesWhenWarmMapedFile: 4096,
   };

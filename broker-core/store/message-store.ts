@@ -52,6 +52,8 @@ export class MessageStore {
   readonly reput: ReputService;
   readonly cleaner: CleanService;
   readonly delayLevels: readonly number[];
+  /** SYNC_MASTER: waits until a slave holds a message (store/ha/ha-service.ts); set by the broker that runs HA. */
+  replica: { waitForReplica(offset: number, timeoutMs: number): Promise<'PUT_OK' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE'> } | undefined;
 
   private constructor(
     private readonly parts: StoreComponents,
@@ -139,13 +141,18 @@ export class MessageStore {
       },
     };
     const flusher = this.parts.flusher;
-    if (flusher.isSync && prepared.waitForFlush) {
+    const end = outcome.wroteOffset + outcome.wroteBytes;
+    const replica = this.config.brokerRole === 'SYNC_MASTER' && prepared.waitForFlush ? this.replica : undefined;
+    if ((flusher.isSync && prepared.waitForFlush) || replica) {
       const started = performance.now() - outcome.pageCacheRT / 1000;
-      return flusher.waitForFlush(outcome.wroteOffset + outcome.wroteBytes).then((status) => {
-        result.status = status;
+      return (async () => {
+        if (flusher.isSync && prepared.waitForFlush) result.status = await flusher.waitForFlush(end);
+        // As upstream's handleHA: a replication failure is what the producer hears, even after a disk timeout.
+        const replicated = replica ? await replica.waitForReplica(end, this.config.slaveTimeout) : 'PUT_OK';
+        if (replicated !== 'PUT_OK') result.status = replicated;
         this.stats.recordPut(prepared.topic, msgIds.length, outcome.wroteBytes, performance.now() - started);
         return result;
-      });
+      })();
     }
     if (flusher.isSync) flusher.wakeup();
     this.stats.recordPut(prepared.topic, msgIds.length, outcome.wroteBytes, outcome.pageCacheRT / 1000);
@@ -171,6 +178,15 @@ export class MessageStore {
   }
 
   // ---- arrivals ----
+
+  /** Called after each commit-log write, before dispatch (the HA service streams the new bytes to slaves). */
+  addAppendListener(listener: () => void): void {
+    const previous = this.commitLog.onAppended;
+    this.commitLog.onAppended = (maxOffset) => {
+      previous(maxOffset);
+      listener();
+    };
+  }
 
   addMessageArrivingListener(listener: MessageArrivingListener): void {
     this.listeners.push(listener);

@@ -80,6 +80,28 @@ export async function startInProcessCluster(overrides: Partial<BrokerConfig> = {
   return cluster;
 }
 
+/**
+ * A SLAVE (brokerId 1 unless overridden) of the cluster's broker: same cluster, broker name and nameserver, its own
+ * store under the cluster's directory, 127.0.0.1 on a free port. The caller shuts it down before `cluster.close()`.
+ */
+export function startSlaveBroker(cluster: InProcessCluster, overrides: Partial<BrokerConfig> = {}): Promise<BrokerHandle> {
+  const master = cluster.broker.config;
+  return startBroker({
+    listenPort: 0,
+    listenHost: '127.0.0.1',
+    brokerIP1: '127.0.0.1',
+    brokerIP2: '127.0.0.1',
+    brokerName: master.brokerName,
+    brokerClusterName: master.brokerClusterName,
+    namesrvAddr: master.namesrvAddr,
+    storePathRootDir: join(cluster.dir, 'slave-store'),
+    ...smallStore,
+    brokerRole: 'SLAVE',
+    brokerId: 1,
+    ...overrides,
+  });
+}
+
 export interface SendOptions {
   tags?: string;
   keys?: string;

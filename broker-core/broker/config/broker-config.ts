@@ -117,6 +117,7 @@ export function toMessageStoreConfig(config: BrokerConfig): MessageStoreConfig {
     maxTransferCountOnMessageInDisk: config.maxTransferCountOnMessageInDisk,
     messageDelayLevel: config.messageDelayLevel,
     brokerRole: config.brokerRole,
+    slaveTimeout: config.slaveTimeout,
     warmMapedFileEnable: config.warmMapedFileEnable,
     flushLeastPagesWhenWarmMapedFile: config.flushLeastPagesWhenWarmMapedFile,
   });

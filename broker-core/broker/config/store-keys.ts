@@ -6,7 +6,7 @@ import { DEFAULT_MESSAGE_DELAY_LEVEL } from '../../store/message-store-config';
 /**
  * MessageStoreConfig keys (spec/config.md §2.3–2.7), mapped into the store's MessageStoreConfig by
  * `toMessageStoreConfig`. Both commit-log size spellings are accepted (config.md §3). Keys of features the store
- * does not have (transient pool, DLedger, CQ ext, HA tuning until replication lands) are accepted and reported only.
+ * does not have (transient pool, DLedger, CQ ext) are accepted and reported only.
  */
 const noEffect = (what: string) => ({ description: `no effect (${what})` });
 
@@ -54,12 +54,12 @@ export const storeKeys = {
   diskFallRecorded: configKey.boolean(true, noEffect('no fall-behind stats')),
   messageDelayLevel: configKey.string(DEFAULT_MESSAGE_DELAY_LEVEL),
   haListenPort: configKey.int(10912, { min: 0, max: 65535, description: 'always listenPort + 1 (4.x)' }),
-  haMasterAddress: configKey.string('', noEffect('replication is not implemented yet')),
-  haSendHeartbeatInterval: configKey.int(5000, noEffect('replication is not implemented yet')),
-  haHousekeepingInterval: configKey.int(20_000, noEffect('replication is not implemented yet')),
-  haTransferBatchSize: configKey.int(32_768, noEffect('replication is not implemented yet')),
-  haSlaveFallbehindMax: configKey.int(268_435_456, noEffect('replication is not implemented yet')),
-  slaveTimeout: configKey.int(3000, noEffect('replication is not implemented yet')),
+  haMasterAddress: configKey.string('', { description: 'slave: the master HA address host:port (else learned from the nameserver)' }),
+  haSendHeartbeatInterval: configKey.int(5000, { min: 1 }),
+  haHousekeepingInterval: configKey.int(20_000, { min: 1 }),
+  haTransferBatchSize: configKey.int(32_768, { min: 1, max: 4 * 1024 * 1024 }),
+  haSlaveFallbehindMax: configKey.int(268_435_456, { min: 0 }),
+  slaveTimeout: configKey.int(3000, { min: 1 }),
   offsetCheckInSlave: configKey.boolean(false),
   useReentrantLockWhenPutMessage: configKey.boolean(true, noEffect('one writer, no lock choice')),
   warmMapedFileEnable: configKey.boolean(false, { description: 'zero-fill the commit log ahead of the writer (faster SYNC_FLUSH, twice the writes)' }),

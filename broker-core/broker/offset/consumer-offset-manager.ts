@@ -90,6 +90,15 @@ export class ConsumerOffsetManager {
     }
   }
 
+  /**
+   * A slave takes its master's offsets (SlaveSynchronize, upstream `offsetTable.putAll`): each "topic@group" the
+   * master has replaces the local entry whole; keys only this broker has stay.
+   */
+  putAll(offsetTable: ReadonlyMap<string, ReadonlyMap<number, number>>): void {
+    for (const [key, queues] of offsetTable) this.table.set(key, new Map(queues));
+    if (offsetTable.size > 0) this.dirty = true;
+  }
+
   buildSerializeWrapper(): ConsumerOffsetSerializeWrapper {
     return { offsetTable: new Map([...this.table].map(([key, queues]) => [key, new Map(queues)])) };
   }

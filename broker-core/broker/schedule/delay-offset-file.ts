@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { NumberKeyMap, stringifyFastjson } from '../../common/fastjson';
+import { NumberKeyMap, stringifyFastjson, type JsonValue } from '../../common/fastjson';
 import { asObject, objectField } from '../../protocol/bodies/json-fields';
 import { ConfigFile, decodeNumberTable } from '../../store/config-file';
 
@@ -14,9 +14,14 @@ export function encodeDelayOffsets(offsets: Map<number, number>): string {
   return stringifyFastjson({ offsetTable: new NumberKeyMap([...offsets].sort(([a], [b]) => a - b)) });
 }
 
+/** Reads the parsed file or body; throws when it is not a delay offset table. */
+export function decodeDelayOffsets(json: JsonValue, path = 'delayOffset.json'): Map<number, number> {
+  return decodeNumberTable(objectField(asObject(json, path), 'offsetTable', path));
+}
+
 export function delayOffsetFile(storePathRootDir: string): ConfigFile<Map<number, number>> {
   return new ConfigFile(join(storePathRootDir, 'config', 'delayOffset.json'), {
-    decode: (json) => decodeNumberTable(objectField(asObject(json, 'delayOffset.json'), 'offsetTable', 'delayOffset.json')),
+    decode: (json) => decodeDelayOffsets(json),
     encode: encodeDelayOffsets,
     empty: () => new Map(),
   });

@@ -81,10 +81,13 @@ export class ScheduleMessageService {
   }
 
   shutdown(): void {
+    // Only a started service (a master's) owns delayOffset.json; on a slave SlaveSynchronize writes it, and the
+    // offsets loaded at start would overwrite the master's newer ones (upstream persists on stop only if started).
+    const started = !this.stopped;
     this.stopped = true;
     clearInterval(this.persistTimer);
     for (const task of this.tasks) clearTimeout(task.timer);
-    this.persist(true);
+    if (started) this.persist(true);
   }
 
   /** The store's arriving listener: wakes the level whose queue got a message. */

@@ -82,6 +82,14 @@ export class SubscriptionGroupManager {
     return true;
   }
 
+  /** A slave adopts its master's whole table and data version (SlaveSynchronize) and persists it. */
+  replaceAll(wrapper: SubscriptionGroupWrapper): void {
+    this.table.clear();
+    for (const [name, group] of Object.entries(wrapper.subscriptionGroupTable)) this.table.set(name, { ...group });
+    this.version = { ...wrapper.dataVersion };
+    this.persist();
+  }
+
   buildSerializeWrapper(): SubscriptionGroupWrapper {
     const subscriptionGroupTable: Record<string, SubscriptionGroupConfig> = {};
     for (const [name, group] of this.table) subscriptionGroupTable[name] = { ...group };

@@ -143,6 +143,17 @@ export class TopicConfigManager {
     this.changed(false);
   }
 
+  /**
+   * A slave adopts its master's whole table and data version (SlaveSynchronize) and persists it. Not announced:
+   * nameservers build routes from masters' tables only, and the next periodic registration carries the new version.
+   */
+  replaceAll(wrapper: TopicConfigSerializeWrapper): void {
+    this.table.clear();
+    for (const [name, topic] of Object.entries(wrapper.topicConfigTable)) this.table.set(name, { ...topic });
+    this.version = { ...wrapper.dataVersion };
+    this.persist();
+  }
+
   /** A copy of the table with its data version (GET_ALL_TOPIC_CONFIG, registration). */
   buildSerializeWrapper(): TopicConfigSerializeWrapper {
     const topicConfigTable: Record<string, TopicConfig> = {};

@@ -124,12 +124,14 @@ describe('topic service and sampler cycle over a real broker', () => {
     expect(second.sample.errors).toEqual([]);
   });
 
-  it('lists the console producer on the topic and says the broker does not report producer groups', async () => {
+  it('lists the console producer on the topic, and its group among those the broker reports', async () => {
     const connections = await producers.connections('test', topic, 'SELF_TEST_P_GROUP');
     expect(connections.connections).toHaveLength(1);
     expect(connections.connections[0]).toMatchObject({ clientAddr: expect.stringMatching(/^127\.0\.0\.1:\d+$/), versionDesc: expect.stringMatching(/^V\d+_\d+_\d+/) });
     expect((await producers.connections('test', topic, 'NO_SUCH_GROUP')).connections).toEqual([]);
-    expect(await producers.groups('test', topic)).toEqual({ topic, supported: false, groups: [] });
+    const groups = await producers.groups('test', topic);
+    expect(groups.supported).toBe(true);
+    expect(groups.groups).toContainEqual({ group: 'SELF_TEST_P_GROUP', clients: 1 });
   });
 
   it('deletes the topic; asking about it afterwards answers 404 with the reason', async () => {
