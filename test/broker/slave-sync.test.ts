@@ -15,6 +15,7 @@ import { createRequest, createResponse } from '../../broker-core/remoting/remoti
 import { RemotingServer } from '../../broker-core/remoting/remoting-server';
 import { sendRequest, startInProcessCluster, startSlaveBroker, type InProcessCluster } from './broker-fixture';
 import { eventually } from './client-fixture';
+import { newTopicConfig } from '../../broker-core/protocol/bodies/topic-config';
 
 /** Slave metadata synchronization (spec/ha.md §4): a SLAVE pulls topics, offsets, delay offsets and groups. */
 describe('slave metadata synchronization', () => {
@@ -90,7 +91,11 @@ describe('slave metadata synchronization', () => {
   });
 
   it('replaces the whole table when the version differs and leaves it alone when it does not', async () => {
-    expect((await createTopic(slave.address, 'SlaveLocalTopic', 1)).code).toBe(ResponseCode.SUCCESS);
+    // Admin requests refuse topic changes on a slave; a local entry still can exist (e.g. from before a role change).
+    const refused = await createTopic(slave.address, 'SlaveLocalTopic', 1);
+    expect([refused.code, refused.remark]).toEqual([ResponseCode.SYSTEM_ERROR, "Can't modify topic or subscription group from slave broker, please execute it from master broker."]);
+    slave.controller.topics.updateTopicConfig(newTopicConfig('SlaveLocalTopic'));
+    expect((await allTopics(slave.address)).topicConfigTable.SlaveLocalTopic).toBeDefined();
     await slaveSync().syncNow();
     expect((await allTopics(slave.address)).topicConfigTable.SlaveLocalTopic).toBeUndefined();
 

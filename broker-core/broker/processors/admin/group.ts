@@ -15,6 +15,7 @@ import { createResponse, type RemotingCommand } from '../../../remoting/remoting
 import type { BrokerContext } from '../../broker-context';
 import type { ClientChannelInfo } from '../../client/client-channel-info';
 import { groupNameProblem } from '../../topic/topic-validator';
+import { refuseOnSlave } from './slave-guard';
 
 /**
  * Group administration (spec/remoting.md §11.4): UPDATE_AND_CREATE_SUBSCRIPTIONGROUP (200),
@@ -27,6 +28,7 @@ function toConnection(info: ClientChannelInfo): ClientConnection {
 }
 
 function updateGroup(ctx: BrokerContext, request: RemotingCommand): RemotingCommand {
+  refuseOnSlave(ctx);
   let config;
   try {
     config = decodeSubscriptionGroupConfig(request.body ?? Buffer.alloc(0));
@@ -40,6 +42,7 @@ function updateGroup(ctx: BrokerContext, request: RemotingCommand): RemotingComm
 }
 
 function deleteGroup(ctx: BrokerContext, request: RemotingCommand): RemotingCommand {
+  refuseOnSlave(ctx);
   const header = DeleteSubscriptionGroupRequestHeader.decode(request.extFields);
   ctx.groups.deleteSubscriptionGroupConfig(header.groupName);
   if (header.removeOffset || header.cleanOffset) ctx.offsets.removeByGroup(header.groupName);

@@ -18,6 +18,7 @@ import { ResponseCodeError } from '../../../remoting/remoting-error';
 import { createResponse, type RemotingCommand } from '../../../remoting/remoting-command';
 import type { BrokerContext } from '../../broker-context';
 import { topicNameProblem } from '../../topic/topic-validator';
+import { refuseOnSlave } from './slave-guard';
 
 /**
  * Topic administration (spec/remoting.md §11.4, Java `AdminBrokerProcessor`): UPDATE_AND_CREATE_TOPIC (17),
@@ -32,6 +33,7 @@ function checkAdminTopic(ctx: BrokerContext, topic: string): void {
 }
 
 function updateAndCreateTopic(ctx: BrokerContext, request: RemotingCommand): RemotingCommand {
+  refuseOnSlave(ctx);
   const header = CreateTopicRequestHeader.decode(request.extFields);
   checkAdminTopic(ctx, header.topic);
   if (header.topicFilterType !== 'SINGLE_TAG' && header.topicFilterType !== 'MULTI_TAG') {
@@ -54,6 +56,7 @@ function updateAndCreateTopic(ctx: BrokerContext, request: RemotingCommand): Rem
 }
 
 async function deleteTopic(ctx: BrokerContext, request: RemotingCommand): Promise<RemotingCommand> {
+  refuseOnSlave(ctx);
   const { topic } = DeleteTopicRequestHeader.decode(request.extFields);
   checkAdminTopic(ctx, topic);
   ctx.topics.deleteTopicConfig(topic);
