@@ -6,22 +6,25 @@ import { MAX_TOPIC_LENGTH, SystemTopic } from './message/message-const';
  * sending). The remarks are upstream's, so tools that match on them keep working.
  */
 export const VALID_NAME_PATTERN = /^[%|a-zA-Z0-9_-]+$/;
-export const VALID_NAME_PATTERN_TEXT = '^[%|a-zA-Z0-9_-]+$';
+/** The pattern as upstream's remarks spell it. */
+export const VALID_NAME_PATTERN_TEXT = VALID_NAME_PATTERN.source;
 export const GROUP_MAX_LENGTH = 255;
 
-/** Why a topic name is refused, or undefined when it is valid. */
-export function topicNameProblem(topic: string | undefined): string | undefined {
-  if (topic === undefined || topic.trim() === '') return 'The specified topic is blank.';
-  if (!VALID_NAME_PATTERN.test(topic)) return `The specified topic[${topic}] contains illegal characters, allowing only ${VALID_NAME_PATTERN_TEXT}`;
-  if (topic.length > MAX_TOPIC_LENGTH) return `The specified topic is longer than topic max length ${MAX_TOPIC_LENGTH}.`;
+/** One rule set for both kinds of name; only the noun and the length limit differ (as in Java). */
+function nameProblem(kind: 'topic' | 'group', name: string | undefined, maxLength: number): string | undefined {
+  if (name === undefined || name.trim() === '') return `The specified ${kind} is blank.`;
+  if (!VALID_NAME_PATTERN.test(name)) return `The specified ${kind}[${name}] contains illegal characters, allowing only ${VALID_NAME_PATTERN_TEXT}`;
+  if (name.length > maxLength) return `The specified ${kind} is longer than ${kind} max length ${maxLength}.`;
   return undefined;
 }
 
+/** Why a topic name is refused, or undefined when it is valid. */
+export function topicNameProblem(topic: string | undefined): string | undefined {
+  return nameProblem('topic', topic, MAX_TOPIC_LENGTH);
+}
+
 export function groupNameProblem(group: string | undefined): string | undefined {
-  if (group === undefined || group.trim() === '') return 'The specified group is blank.';
-  if (!VALID_NAME_PATTERN.test(group)) return `The specified group[${group}] contains illegal characters, allowing only ${VALID_NAME_PATTERN_TEXT}`;
-  if (group.length > GROUP_MAX_LENGTH) return `The specified group is longer than group max length ${GROUP_MAX_LENGTH}.`;
-  return undefined;
+  return nameProblem('group', group, GROUP_MAX_LENGTH);
 }
 
 /** Clients may not send to these (the broker answers NO_PERMISSION). */

@@ -23,9 +23,12 @@ export function encodeMessageProperties(properties: Iterable<readonly [string, s
   return text;
 }
 
-export function decodeMessageProperties(text: string | undefined | null): MessageProperties {
-  const properties: MessageProperties = new Map();
-  if (!text) return properties;
+/**
+ * Walks the pairs of a properties text with the rules above (Java's `string2messageProperties`), calling `visit` with
+ * the name's start, the ␁ index and the value's end of each accepted pair. Shared by the map decoder and the
+ * dispatch path's picker so the two cannot drift apart.
+ */
+function forEachProperty(text: string, visit: (nameStart: number, separator: number, end: number) => void): void {
   const length = text.length;
   let index = 0;
   while (index < length) {
@@ -34,15 +37,17 @@ export function decodeMessageProperties(text: string | undefined | null): Messag
     if (end - index >= 3) {
       // Like Java, the search for ␁ is not bounded by the segment: one found past the value start is rejected below.
       const separator = text.indexOf(NAME_VALUE_SEPARATOR, index);
-      if (separator > index && separator < end - 1) {
-        properties.set(text.slice(index, separator), text.slice(separator + 1, end));
-      }
+      if (separator > index && separator < end - 1) visit(index, separator, end);
     }
     index = end + 1;
   }
-  return properties;
 }
 
+export function decodeMessageProperties(text: string | undefined | null): MessageProperties {
+  const properties: MessageProperties = new Map();
+  if (text) forEachProperty(text, (nameStart, separator, end) => properties.set(text.slice(nameStart, separator), text.slice(separator + 1, end)));
+  return properties;
+}
 
 /**
  * The values of `names` in a properties text, read with exactly `decodeMessageProperties`' rules (the last duplicate
@@ -50,21 +55,11 @@ export function decodeMessageProperties(text: string | undefined | null): Messag
  */
 export function pickMessageProperties(text: string, names: readonly string[]): Array<string | undefined> {
   const values = new Array<string | undefined>(names.length).fill(undefined);
-  const length = text.length;
-  let index = 0;
-  while (index < length) {
-    let end = text.indexOf(PROPERTY_SEPARATOR, index);
-    if (end < 0) end = length;
-    if (end - index >= 3) {
-      const separator = text.indexOf(NAME_VALUE_SEPARATOR, index);
-      if (separator > index && separator < end - 1) {
-        const keyLength = separator - index;
-        for (let i = 0; i < names.length; i++) {
-          if (names[i].length === keyLength && text.startsWith(names[i], index)) values[i] = text.slice(separator + 1, end);
-        }
-      }
+  forEachProperty(text, (nameStart, separator, end) => {
+    const nameLength = separator - nameStart;
+    for (let i = 0; i < names.length; i++) {
+      if (names[i].length === nameLength && text.startsWith(names[i], nameStart)) values[i] = text.slice(separator + 1, end);
     }
-    index = end + 1;
-  }
+  });
   return values;
 }

@@ -1,5 +1,5 @@
 import { stringifyFastjson, type JsonValue } from '../../common/fastjson';
-import { asObject, BodyDecodeError, integerField, objectField, parseBodyObject, stringField, type JsonObject } from './json-fields';
+import { arrayField, asObject, BodyDecodeError, integerField, objectField, parseBodyObject, stringField, type JsonObject } from './json-fields';
 import { decodeMessageQueueTable, messageQueueTableToJson, type MessageQueueEntry } from './message-queue-table';
 
 /**
@@ -90,10 +90,8 @@ export function encodeConsumeStats(stats: ConsumeStats): Buffer {
 export function decodeConsumeStatsList(body: Buffer | string): ConsumeStatsList {
   const path = 'ConsumeStatsList';
   const obj = parseBodyObject(body, path);
-  const rawList = obj.consumeStatsList ?? [];
-  if (!Array.isArray(rawList)) throw new BodyDecodeError(`${path}.consumeStatsList must be an array`);
   const list: ConsumeStatsList = {
-    consumeStatsList: rawList.map((groupMap, i) => {
+    consumeStatsList: arrayField(obj, 'consumeStatsList', path).map((groupMap, i) => {
       const groups = asObject(groupMap, `${path}.consumeStatsList[${i}]`);
       const result: Record<string, ConsumeStats[]> = {};
       for (const [group, statsArray] of Object.entries(groups)) {

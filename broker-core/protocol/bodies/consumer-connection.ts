@@ -1,5 +1,5 @@
-import { stringifyFastjson, type JsonValue } from '../../common/fastjson';
-import { asObject, BodyDecodeError, integerField, objectField, parseBodyObject, sortedMap, stringField, type JsonObject } from './json-fields';
+import { stringifyFastjson } from '../../common/fastjson';
+import { arrayField, asObject, integerField, objectField, parseBodyObject, sortedMap, stringField, type JsonObject } from './json-fields';
 import type { ConsumeFromWhere, ConsumeType, MessageModel } from './heartbeat-data';
 import { decodeSubscriptionData, subscriptionDataToJson, type SubscriptionData } from './subscription-data';
 
@@ -33,11 +33,9 @@ export interface ProducerConnection {
   connectionSet: ClientConnection[];
 }
 
-function decodeConnectionSet(value: JsonValue | undefined, path: string): ClientConnection[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new BodyDecodeError(`${path} must be an array`);
-  return value.map((item, i) => {
-    const itemPath = `${path}[${i}]`;
+function decodeConnectionSet(obj: JsonObject, path: string): ClientConnection[] {
+  return arrayField(obj, 'connectionSet', path).map((item, i) => {
+    const itemPath = `${path}.connectionSet[${i}]`;
     const obj = asObject(item, itemPath);
     return {
       clientId: stringField(obj, 'clientId', itemPath) ?? '',
@@ -64,7 +62,7 @@ export function decodeConsumerConnection(body: Buffer | string): ConsumerConnect
   for (const [topic, data] of Object.entries(objectField(obj, 'subscriptionTable', path))) {
     subscriptionTable[topic] = decodeSubscriptionData(data, `${path}.subscriptionTable.${topic}`);
   }
-  const connection: ConsumerConnection = { connectionSet: decodeConnectionSet(obj.connectionSet, `${path}.connectionSet`), subscriptionTable };
+  const connection: ConsumerConnection = { connectionSet: decodeConnectionSet(obj, path), subscriptionTable };
   const consumeType = stringField(obj, 'consumeType', path);
   const messageModel = stringField(obj, 'messageModel', path);
   const consumeFromWhere = stringField(obj, 'consumeFromWhere', path);
@@ -89,7 +87,7 @@ export function encodeConsumerConnection(connection: ConsumerConnection): Buffer
 
 export function decodeProducerConnection(body: Buffer | string): ProducerConnection {
   const obj = parseBodyObject(body, 'ProducerConnection');
-  return { connectionSet: decodeConnectionSet(obj.connectionSet, 'ProducerConnection.connectionSet') };
+  return { connectionSet: decodeConnectionSet(obj, 'ProducerConnection') };
 }
 
 export function encodeProducerConnection(connection: ProducerConnection): Buffer {

@@ -1,5 +1,5 @@
 import { stringifyFastjson, type JsonValue } from '../../common/fastjson';
-import { asObject, BodyDecodeError, booleanField, integerField, objectField, parseBodyObject, sortedMap, stringField, stringMapField, type JsonObject } from './json-fields';
+import { arrayField, asObject, BodyDecodeError, booleanField, integerField, objectField, parseBodyObject, sortedMap, stringField, stringMapField, type JsonObject } from './json-fields';
 import { compareMessageQueues } from './message-queue';
 import { decodeMessageQueueTable, messageQueueTableToJson, type MessageQueueEntry } from './message-queue-table';
 import { decodeSubscriptionData, subscriptionDataToJson, type SubscriptionData } from './subscription-data';
@@ -123,17 +123,13 @@ function decodeConsumeStatus(value: JsonValue, path: string): ConsumeStatusInfo 
 export function decodeConsumerRunningInfo(body: Buffer | string): ConsumerRunningInfo {
   const path = 'ConsumerRunningInfo';
   const obj = parseBodyObject(body, path);
-  const subscriptions = obj.subscriptionSet;
-  if (subscriptions !== undefined && subscriptions !== null && !Array.isArray(subscriptions)) {
-    throw new BodyDecodeError(`${path}.subscriptionSet must be an array`);
-  }
   const statusTable: Record<string, ConsumeStatusInfo> = {};
   for (const [topic, status] of Object.entries(objectField(obj, 'statusTable', path))) {
     statusTable[topic] = decodeConsumeStatus(status, `${path}.statusTable.${topic}`);
   }
   const info: ConsumerRunningInfo = {
     properties: stringMapField(obj, 'properties', path),
-    subscriptionSet: (subscriptions ?? []).map((item, i) => decodeSubscriptionData(item, `${path}.subscriptionSet[${i}]`)),
+    subscriptionSet: arrayField(obj, 'subscriptionSet', path).map((item, i) => decodeSubscriptionData(item, `${path}.subscriptionSet[${i}]`)),
     mqTable: decodeMessageQueueTable(objectField(obj, 'mqTable', path), `${path}.mqTable`, decodeProcessQueueInfo),
     statusTable,
   };

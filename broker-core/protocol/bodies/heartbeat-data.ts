@@ -1,5 +1,5 @@
 import { stringifyFastjson } from '../../common/fastjson';
-import { asObject, BodyDecodeError, booleanField, integerField, parseBodyObject, requiredStringField, stringField, type JsonObject } from './json-fields';
+import { arrayField, asObject, booleanField, integerField, parseBodyObject, requiredStringField, stringField, type JsonObject } from './json-fields';
 import { decodeSubscriptionData, subscriptionDataToJson, type SubscriptionData } from './subscription-data';
 
 /**
@@ -42,13 +42,6 @@ export interface HeartbeatData {
   /** 5.x heartbeat v2 */
   heartbeatFingerprint?: number;
   withoutSub?: boolean;
-}
-
-function arrayField(obj: JsonObject, key: string, path: string) {
-  const value = obj[key];
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new BodyDecodeError(`${path}.${key} must be an array`);
-  return value;
 }
 
 export function decodeConsumerData(value: JsonObject, path: string): ConsumerData {

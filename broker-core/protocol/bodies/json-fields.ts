@@ -73,6 +73,14 @@ export function booleanField(obj: JsonObject, key: string, path: string, fallbac
   throw new BodyDecodeError(`${path}.${key} must be a boolean`);
 }
 
+/** An array member (a Java List/Set); absent or null gives []. */
+export function arrayField(obj: JsonObject, key: string, path: string): JsonValue[] {
+  const value = obj[key];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new BodyDecodeError(`${path}.${key} must be an array`);
+  return value;
+}
+
 /** A JSON array of strings (a Java List/Set<String>); absent or null gives []. */
 export function stringArrayField(obj: JsonObject, key: string, path: string): string[] {
   const value = obj[key];

@@ -1,5 +1,5 @@
-import { stringifyFastjson, type JsonValue } from '../../common/fastjson';
-import { BodyDecodeError, booleanField, parseBodyObject, stringField, type JsonObject } from './json-fields';
+import { stringifyFastjson } from '../../common/fastjson';
+import { arrayField, booleanField, parseBodyObject, stringField, type JsonObject } from './json-fields';
 import { decodeMessageQueue, messageQueueToJson, type MessageQueue } from './message-queue';
 
 /**
@@ -23,10 +23,8 @@ export interface LockBatchResponseBody {
   lockOKMQSet: MessageQueue[];
 }
 
-function messageQueueArray(value: JsonValue | undefined, path: string): MessageQueue[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new BodyDecodeError(`${path} must be an array`);
-  return value.map((item, i) => decodeMessageQueue(item, `${path}[${i}]`));
+function messageQueueArray(obj: JsonObject, key: string, path: string): MessageQueue[] {
+  return arrayField(obj, key, path).map((item, i) => decodeMessageQueue(item, `${path}.${key}[${i}]`));
 }
 
 export function decodeLockBatchRequestBody(body: Buffer | string, what = 'LockBatchRequestBody'): LockBatchRequestBody {
@@ -35,7 +33,7 @@ export function decodeLockBatchRequestBody(body: Buffer | string, what = 'LockBa
     consumerGroup: stringField(obj, 'consumerGroup', what) ?? '',
     clientId: stringField(obj, 'clientId', what) ?? '',
     onlyThisBroker: booleanField(obj, 'onlyThisBroker', what, false),
-    mqSet: messageQueueArray(obj.mqSet, `${what}.mqSet`),
+    mqSet: messageQueueArray(obj, 'mqSet', what),
   };
 }
 
@@ -57,7 +55,7 @@ export const encodeUnlockBatchRequestBody = encodeLockBatchRequestBody;
 
 export function decodeLockBatchResponseBody(body: Buffer | string): LockBatchResponseBody {
   const obj = parseBodyObject(body, 'LockBatchResponseBody');
-  return { lockOKMQSet: messageQueueArray(obj.lockOKMQSet, 'LockBatchResponseBody.lockOKMQSet') };
+  return { lockOKMQSet: messageQueueArray(obj, 'lockOKMQSet', 'LockBatchResponseBody') };
 }
 
 export function encodeLockBatchResponseBody(body: LockBatchResponseBody): Buffer {

@@ -1,5 +1,5 @@
 import { stringifyFastjson } from '../../common/fastjson';
-import { asObject, BodyDecodeError, integerField, parseBodyObject, type JsonObject } from './json-fields';
+import { arrayField, asObject, integerField, parseBodyObject, type JsonObject } from './json-fields';
 import { decodeMessageQueue, messageQueueToJson, type MessageQueue } from './message-queue';
 
 /**
@@ -23,10 +23,8 @@ export interface QueryConsumeTimeSpanBody {
 export function decodeQueryConsumeTimeSpanBody(body: Buffer | string): QueryConsumeTimeSpanBody {
   const path = 'QueryConsumeTimeSpanBody';
   const obj = parseBodyObject(body, path);
-  const set = obj.consumeTimeSpanSet ?? [];
-  if (!Array.isArray(set)) throw new BodyDecodeError(`${path}.consumeTimeSpanSet must be an array`);
   return {
-    consumeTimeSpanSet: set.map((item, i) => {
+    consumeTimeSpanSet: arrayField(obj, 'consumeTimeSpanSet', path).map((item, i) => {
       const itemPath = `${path}.consumeTimeSpanSet[${i}]`;
       const span = asObject(item, itemPath);
       return {

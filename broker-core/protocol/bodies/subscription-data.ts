@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../common/fastjson';
 import { isTagType, type ExpressionType, type SubscriptionData } from '../../filter/tag-filter';
-import { asObject, BodyDecodeError, booleanField, integerField, requiredStringField, stringArrayField, stringField, type JsonObject } from './json-fields';
+import { arrayField, asObject, BodyDecodeError, booleanField, integerField, requiredStringField, stringArrayField, stringField, type JsonObject } from './json-fields';
 
 /**
  * SubscriptionData as heartbeats and consumer-connection bodies carry it (spec/remoting.md §13.2):
@@ -15,15 +15,10 @@ export type { SubscriptionData } from '../../filter/tag-filter';
 export function decodeSubscriptionData(value: JsonValue, path = 'SubscriptionData'): SubscriptionData {
   const obj = asObject(value, path);
   const expressionType = stringField(obj, 'expressionType', path);
-  const codes = obj.codeSet;
-  let codeSet: number[] = [];
-  if (codes !== undefined && codes !== null) {
-    if (!Array.isArray(codes)) throw new BodyDecodeError(`${path}.codeSet must be an array`);
-    codeSet = codes.map((code, index) => {
-      if (typeof code !== 'number' || !Number.isInteger(code)) throw new BodyDecodeError(`${path}.codeSet[${index}] must be an integer`);
-      return code;
-    });
-  }
+  const codeSet = arrayField(obj, 'codeSet', path).map((code, index) => {
+    if (typeof code !== 'number' || !Number.isInteger(code)) throw new BodyDecodeError(`${path}.codeSet[${index}] must be an integer`);
+    return code;
+  });
   return {
     classFilterMode: booleanField(obj, 'classFilterMode', path, false),
     topic: requiredStringField(obj, 'topic', path),

@@ -1,5 +1,6 @@
 import { NumberKeyMap, stringifyFastjson, type JsonValue } from '../../common/fastjson';
 import {
+  arrayField,
   asObject,
   BodyDecodeError,
   booleanField,
@@ -97,19 +98,13 @@ export function decodeBrokerData(value: JsonValue, path: string): BrokerData {
 export function decodeTopicRouteData(body: Buffer | string): TopicRouteData {
   const path = 'TopicRouteData';
   const obj = parseBodyObject(body, path);
-  const list = (key: string) => {
-    const value = obj[key];
-    if (value === undefined || value === null) return [];
-    if (!Array.isArray(value)) throw new BodyDecodeError(`${path}.${key} must be an array`);
-    return value;
-  };
   const filterServerTable: Record<string, string[]> = {};
   for (const [addr, servers] of Object.entries(objectField(obj, 'filterServerTable', path))) {
     filterServerTable[addr] = asStringArray(servers, `${path}.filterServerTable.${addr}`);
   }
   const route: TopicRouteData = {
-    queueDatas: list('queueDatas').map((item, i) => decodeQueueData(item, `${path}.queueDatas[${i}]`)),
-    brokerDatas: list('brokerDatas').map((item, i) => decodeBrokerData(item, `${path}.brokerDatas[${i}]`)),
+    queueDatas: arrayField(obj, 'queueDatas', path).map((item, i) => decodeQueueData(item, `${path}.queueDatas[${i}]`)),
+    brokerDatas: arrayField(obj, 'brokerDatas', path).map((item, i) => decodeBrokerData(item, `${path}.brokerDatas[${i}]`)),
     filterServerTable,
   };
   const orderTopicConf = stringField(obj, 'orderTopicConf', path);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSubscriptionData } from '../../../filter/tag-filter';
 import { decodeBrokerStatsData, encodeBrokerStatsData } from '../broker-stats-data';
 import { decodeConsumeStats, decodeConsumeStatsList, encodeConsumeStats, encodeConsumeStatsList } from '../consume-stats';
-import { decodeConsumerConnection, encodeConsumerConnection } from '../consumer-connection';
+import { decodeConsumerConnection, decodeProducerConnection, encodeConsumerConnection } from '../consumer-connection';
+import { decodeConsumerRunningInfo } from '../consumer-running-info';
 import { decodeConsumerOffsetWrapper, encodeConsumerOffsetWrapper } from '../consumer-offset-wrapper';
 import { decodeConsumerListBody, decodeGroupList, encodeConsumerListBody, encodeGroupList } from '../group-list';
 import { decodeHeartbeatData, encodeHeartbeatData } from '../heartbeat-data';
@@ -94,6 +95,23 @@ describe('client bodies', () => {
       '{"connectionSet":[{"clientAddr":"10.0.0.5:50000","clientId":"10.0.0.5@1","language":"JAVA","version":409}],' +
       `"consumeFromWhere":"CONSUME_FROM_LAST_OFFSET","consumeType":"CONSUME_PASSIVELY","messageModel":"CLUSTERING","subscriptionTable":{"T":${sub}}}`;
     expect(encodeConsumerConnection(decodeConsumerConnection(text)).toString()).toBe(text);
+  });
+
+  it('names the member when an array member is not an array, and reads absent or null ones as empty', () => {
+    expect(() => decodeConsumerConnection('{"connectionSet":{}}')).toThrow('ConsumerConnection.connectionSet must be an array');
+    expect(() => decodeProducerConnection('{"connectionSet":{"clientId":"c"}}')).toThrow('ProducerConnection.connectionSet must be an array');
+    expect(() => decodeProducerConnection('{"connectionSet":[1]}')).toThrow('ProducerConnection.connectionSet[0] must be a JSON object');
+    expect(() => decodeLockBatchRequestBody('{"mqSet":"x"}')).toThrow('LockBatchRequestBody.mqSet must be an array');
+    expect(() => decodeLockBatchResponseBody('{"lockOKMQSet":1}')).toThrow('LockBatchResponseBody.lockOKMQSet must be an array');
+    expect(() => decodeQueryConsumeTimeSpanBody('{"consumeTimeSpanSet":{}}')).toThrow('QueryConsumeTimeSpanBody.consumeTimeSpanSet must be an array');
+    expect(() => decodeConsumeStatsList('{"consumeStatsList":{}}')).toThrow('ConsumeStatsList.consumeStatsList must be an array');
+    expect(() => decodeConsumerRunningInfo('{"subscriptionSet":{}}')).toThrow('ConsumerRunningInfo.subscriptionSet must be an array');
+    expect(() => decodeHeartbeatData('{"clientID":"c","consumerDataSet":[{"groupName":"G","subscriptionDataSet":[{"topic":"T","codeSet":5}]}]}')).toThrow(
+      'HeartbeatData.consumerDataSet[0].subscriptionDataSet[0].codeSet must be an array',
+    );
+    expect(decodeProducerConnection('{"connectionSet":null}').connectionSet).toEqual([]);
+    expect(decodeQueryConsumeTimeSpanBody('{}').consumeTimeSpanSet).toEqual([]);
+    expect(decodeConsumerRunningInfo('{"subscriptionSet":null}').subscriptionSet).toEqual([]);
   });
 
   it('GroupList and ConsumerListBody', () => {
