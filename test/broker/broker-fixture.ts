@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type BrokerConfig, type BrokerHandle } from '../../broker-core/broker/index';
+import type { MessageExt } from '../../broker-core/common/message/message-ext';
 import { encodeMessageProperties } from '../../broker-core/common/message/message-properties';
+import { decodeStoredMessages } from '../../broker-core/common/message/stored-message-decoder';
 import { startNamesrv, type NamesrvHandle } from '../../broker-core/namesrv/index';
 import { PullMessageRequestHeader, buildPullSysFlag } from '../../broker-core/protocol/headers/pull-message';
 import { SendMessageRequestHeaderV2 } from '../../broker-core/protocol/headers/send-message';
@@ -161,4 +163,18 @@ export function pullRequest(topic: string, options: PullOptions = {}): RemotingC
     expressionType: options.expressionType,
   });
   return createRequest(RequestCode.PULL_MESSAGE, { extFields });
+}
+
+/**
+ * The messages one pull returns, over a client of its own (so it works across broker restarts): what a topic holds
+ * whatever the consumers under test saw.
+ */
+export async function pullStored(brokerAddr: string, topic: string, options: PullOptions = {}): Promise<MessageExt[]> {
+  const remoting = new RemotingClient({ name: 'pull-stored' });
+  try {
+    const response = await remoting.invoke(brokerAddr, pullRequest(topic, options));
+    return decodeStoredMessages(response.body ?? Buffer.alloc(0));
+  } finally {
+    await remoting.close();
+  }
 }

@@ -5,10 +5,8 @@ import { MQAdmin } from '../../broker-core/client/admin/mq-admin';
 import { PushConsumer } from '../../broker-core/client/consumer/push-consumer';
 import { Producer } from '../../broker-core/client/producer/producer';
 import type { MessageExt } from '../../broker-core/common/message/message-ext';
-import { decodeStoredMessages } from '../../broker-core/common/message/stored-message-decoder';
 import { newTopicConfig } from '../../broker-core/protocol/bodies/topic-config';
-import { RemotingClient } from '../../broker-core/remoting/remoting-client';
-import { pullRequest } from '../broker/broker-fixture';
+import { pullStored } from '../broker/broker-fixture';
 import { FAST_CLIENT, sleep, uniqueName, waitFor } from '../client/client-fixtures';
 import { startClusterProcesses, type ClusterProcesses } from '../helpers/cluster-processes';
 
@@ -59,15 +57,7 @@ describe('delay levels', () => {
   }, 60_000);
 
   /** Everything stored in the real topic: what the schedule service delivered, whatever the consumer saw. */
-  async function stored(): Promise<MessageExt[]> {
-    const remoting = new RemotingClient({ name: 'delay-test' });
-    try {
-      const response = await remoting.invoke(cluster.brokerAddr, pullRequest(topic, { subscription: '*', group: 'DelayInspector', maxMsgNums: 64 }));
-      return decodeStoredMessages(response.body ?? Buffer.alloc(0));
-    } finally {
-      await remoting.close();
-    }
-  }
+  const stored = () => pullStored(cluster.brokerAddr, topic, { subscription: '*', group: 'DelayInspector', maxMsgNums: 64 });
 
   async function storedCopies(uniqKey: string): Promise<MessageExt[]> {
     return (await stored()).filter((message) => message.uniqKey === uniqKey);

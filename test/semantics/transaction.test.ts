@@ -11,7 +11,7 @@ import type { MessageExt } from '../../broker-core/common/message/message-ext';
 import { createUniqueId } from '../../broker-core/common/message/message-id';
 import { encodeMessageProperties } from '../../broker-core/common/message/message-properties';
 import { MessageSysFlag } from '../../broker-core/common/message/message-sysflag';
-import { decodeStoredMessage, decodeStoredMessages } from '../../broker-core/common/message/stored-message-decoder';
+import { decodeStoredMessage } from '../../broker-core/common/message/stored-message-decoder';
 import { encodeHeartbeatData } from '../../broker-core/protocol/bodies/heartbeat-data';
 import { newTopicConfig } from '../../broker-core/protocol/bodies/topic-config';
 import { SendMessageRequestHeaderV2, SendMessageResponseHeader } from '../../broker-core/protocol/headers/send-message';
@@ -20,7 +20,7 @@ import { RequestCode } from '../../broker-core/protocol/request-code';
 import { ResponseCode } from '../../broker-core/protocol/response-code';
 import { RemotingClient } from '../../broker-core/remoting/remoting-client';
 import { createRequest } from '../../broker-core/remoting/remoting-command';
-import { pullRequest } from '../broker/broker-fixture';
+import { pullStored } from '../broker/broker-fixture';
 import { FAST_CLIENT, sleep, uniqueName, waitFor } from '../client/client-fixtures';
 import { startClusterProcesses, type ClusterProcesses } from '../helpers/cluster-processes';
 
@@ -221,13 +221,7 @@ describe('transactions', () => {
     return 1000 + rounds * CHECK_INTERVAL_MS + 500;
   }
 
-  async function pullAll(pullTopic: string): Promise<MessageExt[]> {
-    const remoting = new RemotingClient({ name: 'tx-test' });
-    try {
-      const response = await remoting.invoke(cluster.brokerAddr, pullRequest(pullTopic, { subscription: '*', group: 'TxInspector' }));
-      return decodeStoredMessages(response.body ?? Buffer.alloc(0));
-    } finally {
-      await remoting.close();
-    }
+  function pullAll(pullTopic: string): Promise<MessageExt[]> {
+    return pullStored(cluster.brokerAddr, pullTopic, { subscription: '*', group: 'TxInspector' });
   }
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../../common/config/config-loader';
 import { defineConfigSchema, type ConfigValues } from '../../common/config/config-schema';
 import { NamesrvAddressError, parseNamesrvAddr } from '../../client/namesrv-address';
+import { VALID_NAME_PATTERN } from '../../common/topic-validator';
 import { createMessageStoreConfig, type MessageStoreConfig } from '../../store/message-store-config';
 import { brokerKeys } from './broker-keys';
 import { nettyKeys } from './netty-keys';
@@ -70,7 +71,7 @@ export function resolveBrokerConfig(input: BrokerConfig): BrokerConfig {
     }
   }
   for (const [key, value] of [['brokerClusterName', config.brokerClusterName], ['brokerName', config.brokerName]] as const) {
-    if (!/^[%|a-zA-Z0-9_-]+$/.test(value)) throw new ConfigError(`${key}='${value}': only letters, digits, %, |, _ and - are allowed (it is also a topic name)`, key);
+    if (!VALID_NAME_PATTERN.test(value)) throw new ConfigError(`${key}='${value}': only letters, digits, %, |, _ and - are allowed (it is also a topic name)`, key);
   }
   return config;
 }

@@ -95,8 +95,11 @@ export class ConsumerOffsetManager {
    * master has replaces the local entry whole; keys only this broker has stay.
    */
   putAll(offsetTable: ReadonlyMap<string, ReadonlyMap<number, number>>): void {
-    for (const [key, queues] of offsetTable) this.table.set(key, new Map(queues));
-    if (offsetTable.size > 0) this.dirty = true;
+    for (const [key, queues] of offsetTable) {
+      // Marked dirty only when an entry differs, so an idle master's table is not rewritten every sync round.
+      if (!sameQueues(this.table.get(key), queues)) this.dirty = true;
+      this.table.set(key, new Map(queues));
+    }
   }
 
   buildSerializeWrapper(): ConsumerOffsetSerializeWrapper {
@@ -106,8 +109,9 @@ export class ConsumerOffsetManager {
   /** Writes the file if anything changed since the last write (or always with force). */
   persist(force = false): void {
     if (!this.dirty && !force) return;
-    this.dirty = false;
+    // Cleared only once written: a failed write (full disk) is retried by the next periodic persist.
     this.file.persist(this.buildSerializeWrapper());
+    this.dirty = false;
   }
 
   private removeWhere(match: (parts: { topic: string; group: string }) => boolean): void {
@@ -119,4 +123,10 @@ export class ConsumerOffsetManager {
       }
     }
   }
+}
+
+function sameQueues(a: ReadonlyMap<number, number> | undefined, b: ReadonlyMap<number, number>): boolean {
+  if (!a || a.size !== b.size) return false;
+  for (const [queueId, offset] of b) if (a.get(queueId) !== offset) return false;
+  return true;
 }

@@ -10,7 +10,7 @@ import { ResponseCodeError } from '../../remoting/remoting-error';
 import { createResponse, type RemotingCommand } from '../../remoting/remoting-command';
 import type { BrokerContext } from '../broker-context';
 import { committedMessage, opMessage } from '../transaction/transactional-messages';
-import { putOutcome } from './put-result';
+import { putOutcome, recordStoredPut } from './put-result';
 
 const log = createLogger('transaction');
 
@@ -71,9 +71,7 @@ async function endTransaction(ctx: BrokerContext, request: RemotingCommand, conn
   const result = await ctx.store.putMessage(committed);
   const outcome = putOutcome(result);
   if (outcome.stored && result.appendResult) {
-    ctx.stats.incTopicPutNums(committed.topic, result.appendResult.msgNum, 1);
-    ctx.stats.incTopicPutSize(committed.topic, result.appendResult.wroteBytes);
-    ctx.stats.incBrokerPutNums(result.appendResult.msgNum);
+    recordStoredPut(ctx.stats, committed.topic, result.appendResult);
     await writeOpRecord(ctx, half);
     // Stored but not flushed / replicated in time still counts: the message is in the real topic.
     return createResponse(request, ResponseCode.SUCCESS);

@@ -1,5 +1,6 @@
 import { ResponseCode } from '../../protocol/response-code';
-import type { PutMessageResult } from '../../store/store-types';
+import type { AppendMessageResult, PutMessageResult } from '../../store/store-types';
+import type { BrokerStatsManager } from '../stats/broker-stats-manager';
 
 /**
  * Store put statuses as response codes and remarks (Java `SendMessageProcessor#handlePutMessageResult`).
@@ -42,4 +43,11 @@ export function putOutcome(result: PutMessageResult): PutOutcome {
     default:
       return { code: ResponseCode.SYSTEM_ERROR, remark: result.remark ?? 'UNKNOWN_ERROR', stored: false };
   }
+}
+
+/** TOPIC_PUT_NUMS / TOPIC_PUT_SIZE / BROKER_PUT_NUMS for a put whose outcome is `stored` (sends and commits). */
+export function recordStoredPut(stats: BrokerStatsManager, topic: string, append: AppendMessageResult): void {
+  stats.incTopicPutNums(topic, append.msgNum, 1);
+  stats.incTopicPutSize(topic, append.wroteBytes);
+  stats.incBrokerPutNums(append.msgNum);
 }

@@ -19,7 +19,7 @@ import { createResponse, type RemotingCommand } from '../../remoting/remoting-co
 import type { MessageToStore, PutMessageResult } from '../../store/store-types';
 import type { BrokerContext } from '../broker-context';
 import { isTransactionalHalf, toHalfMessage } from '../transaction/half-message';
-import { putOutcome } from './put-result';
+import { putOutcome, recordStoredPut } from './put-result';
 import { checkSend, retryOrDeadLetterTarget, storedSysFlag } from './send-message-check';
 
 /**
@@ -41,10 +41,15 @@ function checkAcceptingSends(ctx: BrokerContext): void {
   }
 }
 
-function respond(ctx: BrokerContext, request: RemotingCommand, result: PutMessageResult, queueId: number, transactionId: string | undefined): RemotingCommand {
+/**
+ * Records the put's stats and builds the answer, mapping the store status once. The answer names `queueId`: the queue
+ * the producer chose, also for a half message stored in the half topic's queue 0.
+ */
+function respond(ctx: BrokerContext, request: RemotingCommand, topic: string, result: PutMessageResult, queueId: number, transactionId: string | undefined): RemotingCommand {
   const outcome = putOutcome(result);
-  if (!outcome.stored || !result.appendResult) return createResponse(request, outcome.code, { remark: outcome.remark });
   const append = result.appendResult;
+  if (!outcome.stored || !append) return createResponse(request, outcome.code, { remark: outcome.remark });
+  recordStoredPut(ctx.stats, topic, append);
   return createResponse(request, outcome.code, {
     extFields: {
       ...SendMessageResponseHeader.encode({ msgId: append.msgId, queueId, queueOffset: append.queueOffset, transactionId }),
@@ -52,14 +57,6 @@ function respond(ctx: BrokerContext, request: RemotingCommand, result: PutMessag
       [SEND_RESPONSE_TRACE_KEY]: String(ctx.config.traceOn),
     },
   });
-}
-
-function recordPut(ctx: BrokerContext, topic: string, result: PutMessageResult): void {
-  const append = result.appendResult;
-  if (!append || !putOutcome(result).stored) return;
-  ctx.stats.incTopicPutNums(topic, append.msgNum, 1);
-  ctx.stats.incTopicPutSize(topic, append.wroteBytes);
-  ctx.stats.incBrokerPutNums(append.msgNum);
 }
 
 function randomQueue(writeQueueNums: number): number {
@@ -95,9 +92,7 @@ async function sendMessage(ctx: BrokerContext, request: RemotingCommand, connect
     message = toHalfMessage(message);
   }
   const result = await ctx.store.putMessage(message);
-  recordPut(ctx, message.topic, result);
-  // The answer names the queue the producer chose, also for a half message stored in the half topic's queue 0.
-  return respond(ctx, request, result, target.queueId, uniqKey);
+  return respond(ctx, request, message.topic, result, target.queueId, uniqKey);
 }
 
 /** The message's UNIQ_KEY; the broker adds one when the producer did not (as upstream does). */
@@ -141,8 +136,7 @@ async function sendBatchMessage(ctx: BrokerContext, request: RemotingCommand, co
     messages,
     batchProperties,
   });
-  recordPut(ctx, header.topic, result);
-  return respond(ctx, request, result, queueId, undefined);
+  return respond(ctx, request, header.topic, result, queueId, undefined);
 }
 
 export function sendMessageProcessor(ctx: BrokerContext): Map<number, RequestHandler> {

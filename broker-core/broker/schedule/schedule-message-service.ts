@@ -117,9 +117,10 @@ export class ScheduleMessageService {
   persist(force = false): void {
     // After shutdown only the forced write counts (a round finishing late finds its copies in the index at restart).
     if ((!this.dirty || this.stopped) && !force) return;
-    this.dirty = false;
     try {
       this.file.persist(new Map(this.offsets));
+      // Cleared only once written, so a failed write is retried by the next round or flush.
+      this.dirty = false;
     } catch (error) {
       log.error('persisting delayOffset.json failed', error);
     }

@@ -121,7 +121,7 @@ export class SlaveSynchronize {
     const wrapper = await getAllConsumerOffset(this.remoting, master);
     if (this.stopped) return;
     this.broker.offsets.putAll(wrapper.offsetTable);
-    this.broker.offsets.persist(true);
+    this.broker.offsets.persist();
   }
 
   private async syncDelayOffset(master: string): Promise<void> {
