@@ -9,7 +9,7 @@ import { formatConfigValue } from '../common/config/config-value';
 import { StoreLockedError } from '../store/store-lock';
 import { brokerPidFilePath } from './broker-pid-file';
 import { CliUsageError, parseCliArgs } from './cli-args';
-import type { CliOutput } from './mqnamesrv';
+import { processOutput, type CliOutput } from './cli-output';
 import { removePidFile, writePidFile } from './pid-file';
 
 const log = createLogger('mqbroker');
@@ -30,11 +30,6 @@ export const USAGE = `usage: mqbroker [-n <addr;addr>] [-c <file>] [-p] [-m] [-h
   key=value                 set one config key after the file (e.g. listenPort=10921 storePathRootDir=/data/store)`;
 
 export type BrokerCliResult = { exitCode: number } | { controller: BrokerController; pidFile: string };
-
-const processOutput: CliOutput = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 /** Reads the configuration as mqbroker would (also used by mqshutdown to find the PID file). */
 export function loadBrokerConfig(argv: readonly string[], output: CliOutput): { config: BrokerConfig; printConfig: boolean; printImportant: boolean; help: boolean } {

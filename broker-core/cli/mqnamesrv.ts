@@ -5,6 +5,7 @@ import { createLogger } from '../common/logger';
 import { startNamesrv, type NamesrvHandle } from '../namesrv/index';
 import { namesrvConfigSchema } from '../namesrv/namesrv-config';
 import { CliUsageError, parseCliArgs } from './cli-args';
+import { processOutput, type CliOutput } from './cli-output';
 import { namesrvPidFilePath, removePidFile, writePidFile } from './pid-file';
 
 const log = createLogger('mqnamesrv');
@@ -21,17 +22,9 @@ export const USAGE = `usage: mqnamesrv [-c <file>] [-p] [-h] [key=value ...]
   -h, --help                this help
   key=value                 set one config key, after the file (e.g. listenPort=9877 kvConfigPath=/data/kv.json)`;
 
-export interface CliOutput {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { CliOutput };
 
 export type NamesrvCliResult = { exitCode: number } | { handle: NamesrvHandle; pidFile: string };
-
-const processOutput: CliOutput = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 /** Everything but process signals and exit, so it can be tested in-process. */
 export async function runNamesrvCli(

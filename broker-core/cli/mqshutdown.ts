@@ -4,7 +4,7 @@ import { namesrvConfigSchema } from '../namesrv/namesrv-config';
 import { brokerPidFilePath } from './broker-pid-file';
 import { CliUsageError, parseCliArgs } from './cli-args';
 import { loadBrokerConfig } from './mqbroker';
-import type { CliOutput } from './mqnamesrv';
+import { processOutput, type CliOutput } from './cli-output';
 import { namesrvPidFilePath, readPidFile } from './pid-file';
 
 /**
@@ -16,11 +16,6 @@ import { namesrvPidFilePath, readPidFile } from './pid-file';
 export const USAGE = `usage: mqshutdown namesrv|broker [-c <file>] [key=value ...]
   -c <file>   the properties file the server was started with (to find its store / kvConfig directory)
   key=value   e.g. storePathRootDir=/data/store (broker) or kvConfigPath=/data/namesrv/kvConfig.json (namesrv)`;
-
-const processOutput: CliOutput = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 const quiet: CliOutput = { out: () => {}, err: () => {} };
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,22 @@ describe('LocalFileOffsetStore', () => {
     const again = new LocalFileOffsetStore('10.0.0.5@DEFAULT', 'G', dir);
     await again.load();
     expect(await again.readOffset(mq, 'memory')).toBe(42);
+  });
+
+  it('rewrites the file only when an offset changed, and a restarted store continues from it', async () => {
+    const store = new LocalFileOffsetStore('10.0.0.6@DEFAULT', 'G', dir);
+    store.updateOffset(mq, 5, false);
+    await store.persistAll([mq]);
+    // Each write renames a fresh temp file over the old one, so an unchanged inode means no rewrite.
+    const first = statSync(store.path).ino;
+    await store.persistAll([mq]);
+    expect(statSync(store.path).ino).toBe(first);
+    store.updateOffset(mq, 6, true);
+    await store.persistAll([mq]);
+    expect(statSync(store.path).ino).not.toBe(first);
+    const restarted = new LocalFileOffsetStore('10.0.0.6@DEFAULT', 'G', dir);
+    await restarted.load();
+    expect(await restarted.readOffset(mq, 'memory-then-store')).toBe(6);
   });
 
   it("reads a file Java wrote and answers -1 for queues it does not list", async () => {

@@ -1,15 +1,9 @@
+import type { ConsumeStatusInfo } from '../../protocol/bodies/consumer-running-info';
+
 /**
  * Per-topic consumption figures a consumer reports in GET_CONSUMER_RUNNING_INFO (Java `ConsumerStatsManager`,
  * `ConsumeStatus`): pull and consume latency and rates over the last minute, and failures in the last hour.
  */
-export interface ConsumeStatus {
-  pullRT: number;
-  pullTPS: number;
-  consumeRT: number;
-  consumeOKTPS: number;
-  consumeFailedTPS: number;
-  consumeFailedMsgs: number;
-}
 
 /** Counts per second over a sliding window. */
 class RateWindow {
@@ -73,12 +67,15 @@ export class ConsumerStats {
   consumed(topic: string, ok: number, failed: number, rtMs: number): void {
     const stats = this.of(topic);
     stats.consumeOK.add(ok);
-    stats.consumeFailed.add(failed);
-    stats.failedHour.add(failed);
+    // Nothing failed (the usual case): no empty buckets, which would keep the hour window at 3600 entries.
+    if (failed > 0) {
+      stats.consumeFailed.add(failed);
+      stats.failedHour.add(failed);
+    }
     stats.consumeRT.add(1, rtMs);
   }
 
-  status(topic: string): ConsumeStatus {
+  status(topic: string): ConsumeStatusInfo {
     const stats = this.of(topic);
     const pullRT = stats.pullRT.totals();
     const consumeRT = stats.consumeRT.totals();

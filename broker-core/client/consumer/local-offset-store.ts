@@ -28,10 +28,12 @@ export class LocalFileOffsetStore implements OffsetStore {
   readonly path: string;
   private readonly table = new OffsetTable();
   private readonly writer: SerialWriter;
+  /** The text of the last write started (undefined after a failed one), to skip rewriting an unchanged table. */
+  private written: string | undefined;
 
   constructor(clientId: string, group: string, dir?: string) {
     this.path = localOffsetFilePath(clientId, group, dir);
-    this.writer = new SerialWriter(this.path, () => this.serialize());
+    this.writer = new SerialWriter(this.path, () => (this.written = this.serialize()));
   }
 
   async load(): Promise<void> {
@@ -68,11 +70,19 @@ export class LocalFileOffsetStore implements OffsetStore {
 
   async persistAll(queues: readonly MessageQueue[]): Promise<void> {
     if (queues.length === 0) return;
-    await this.writer.write();
+    await this.persist();
   }
 
+  /**
+   * Writes the table unless it is what the last write held: persistAll runs every 5 s and an idle consumer would
+   * otherwise rewrite (and fsync) the same file each time. A write of that text may still be running: wait for it.
+   */
   async persist(): Promise<void> {
-    await this.writer.write();
+    if (this.written !== undefined && this.serialize() === this.written) return this.writer.idle();
+    await this.writer.write().catch((error: unknown) => {
+      this.written = undefined;
+      throw error;
+    });
   }
 
   removeOffset(): void {

@@ -11,7 +11,7 @@ import { TraceDispatcher } from '../trace/trace-dispatcher';
 import { checkGroup } from '../validators';
 import { LatencyFaultStrategy } from './latency-fault-strategy';
 import { toOutgoingMessage, type Message, type OutgoingMessage } from './message';
-import { prepareBatch, prepareMessage, type PreparedMessage } from './prepared-message';
+import { prepareBatch, prepareMessage, type PreparedMessage, type PrepareOptions } from './prepared-message';
 import type { MessageQueueSelector } from './queue-selector';
 import type { SendResult } from './send-result';
 import { sendAsyncWithRetries, sendWithRetries, type RetryContext } from './send-retries';
@@ -78,21 +78,26 @@ export class Producer implements ProducerMember {
   private readonly fault: LatencyFaultStrategy;
   private state: 'created' | 'running' | 'closed' = 'created';
   private readonly kernelContext: KernelContext;
+  /** Built once, as the options they copy never change: every send reads them. */
+  private readonly retryContext: RetryContext;
+  private readonly prepareOptions: PrepareOptions;
   private readonly sendHooks: SendMessageHook[] = [];
   /** Present when enableMsgTrace: where this producer's traces go (trace/end-transaction-trace.ts uses it). */
   readonly traceDispatcher: TraceDispatcher | undefined;
-  readonly options: Required<
-    Pick<
-      ProducerOptions,
-      | 'sendMsgTimeoutMs'
-      | 'retryTimesWhenSendFailed'
-      | 'retryTimesWhenSendAsyncFailed'
-      | 'retryAnotherBrokerWhenNotStoreOK'
-      | 'compressMsgBodyOverHowmuch'
-      | 'compressLevel'
-      | 'maxMessageSize'
-      | 'createTopicKey'
-      | 'defaultTopicQueueNums'
+  readonly options: Readonly<
+    Required<
+      Pick<
+        ProducerOptions,
+        | 'sendMsgTimeoutMs'
+        | 'retryTimesWhenSendFailed'
+        | 'retryTimesWhenSendAsyncFailed'
+        | 'retryAnotherBrokerWhenNotStoreOK'
+        | 'compressMsgBodyOverHowmuch'
+        | 'compressLevel'
+        | 'maxMessageSize'
+        | 'createTopicKey'
+        | 'defaultTopicQueueNums'
+      >
     >
   >;
 
@@ -119,6 +124,18 @@ export class Producer implements ProducerMember {
       createTopicKey: this.options.createTopicKey,
       defaultTopicQueueNums: this.options.defaultTopicQueueNums,
       refreshRoute: async (topic) => void (await this.findPublishInfo(topic)),
+    };
+    this.prepareOptions = {
+      maxMessageSize: this.options.maxMessageSize,
+      compressOverBytes: this.options.compressMsgBodyOverHowmuch,
+      compressLevel: this.options.compressLevel,
+    };
+    this.retryContext = {
+      fault: this.fault,
+      retryTimesWhenSendFailed: this.options.retryTimesWhenSendFailed,
+      retryTimesWhenSendAsyncFailed: this.options.retryTimesWhenSendAsyncFailed,
+      retryAnotherBrokerWhenNotStoreOK: this.options.retryAnotherBrokerWhenNotStoreOK,
+      send: (prepared, mq, mode, timeoutMs) => this.sendKernel(prepared, mq, mode, timeoutMs),
     };
     if (options.enableMsgTrace) {
       this.traceDispatcher = new TraceDispatcher(
@@ -202,7 +219,7 @@ export class Producer implements ProducerMember {
   /** Several messages of one topic in one request (SEND_BATCH_MESSAGE). `msgId`/`offsetMsgId` list them all. */
   async sendBatch(messages: readonly Message[], options: SendOptions = {}): Promise<SendResult> {
     this.ensureRunning();
-    const prepared = prepareBatch(messages.map(toOutgoingMessage), this.prepareOptions());
+    const prepared = prepareBatch(messages.map(toOutgoingMessage), this.prepareOptions);
     const timeoutMs = options.timeoutMs ?? this.options.sendMsgTimeoutMs;
     if (options.messageQueue) return (await this.sendToQueue(prepared, options.messageQueue, 'sync', timeoutMs)) as SendResult;
     if (options.selector) return (await this.sendSelect(prepared, messages[0], options.selector, options.arg, 'sync', timeoutMs)) as SendResult;
@@ -228,7 +245,7 @@ export class Producer implements ProducerMember {
    */
   async sendOutgoing(outgoing: OutgoingMessage, timeoutMs = this.options.sendMsgTimeoutMs): Promise<SendResult> {
     this.ensureRunning();
-    return (await this.sendDefault(prepareMessage(outgoing, this.prepareOptions()), 'sync', timeoutMs)) as SendResult;
+    return (await this.sendDefault(prepareMessage(outgoing, this.prepareOptions), 'sync', timeoutMs)) as SendResult;
   }
 
   /** The queues a send to `topic` may use (Java `fetchPublishMessageQueues`). */
@@ -249,15 +266,7 @@ export class Producer implements ProducerMember {
 
   private prepare(message: Message): PreparedMessage {
     this.ensureRunning();
-    return prepareMessage(toOutgoingMessage(message), this.prepareOptions());
-  }
-
-  private prepareOptions() {
-    return {
-      maxMessageSize: this.options.maxMessageSize,
-      compressOverBytes: this.options.compressMsgBodyOverHowmuch,
-      compressLevel: this.options.compressLevel,
-    };
+    return prepareMessage(toOutgoingMessage(message), this.prepareOptions);
   }
 
   private ensureRunning(): void {
@@ -291,23 +300,13 @@ export class Producer implements ProducerMember {
   private async sendDefault(prepared: PreparedMessage, mode: Mode, timeoutMs: number): Promise<SendResult | undefined> {
     const begin = Date.now();
     const info = await this.requirePublishInfo(prepared.topic);
-    return sendWithRetries(this.retryContext(), info, prepared, mode, timeoutMs - (Date.now() - begin));
+    return sendWithRetries(this.retryContext, info, prepared, mode, timeoutMs - (Date.now() - begin));
   }
 
   private async sendAsyncWithRetry(prepared: PreparedMessage, timeoutMs: number): Promise<SendResult> {
     const begin = Date.now();
     const info = await this.requirePublishInfo(prepared.topic);
-    return sendAsyncWithRetries(this.retryContext(), info, prepared, timeoutMs - (Date.now() - begin));
-  }
-
-  private retryContext(): RetryContext {
-    return {
-      fault: this.fault,
-      retryTimesWhenSendFailed: this.options.retryTimesWhenSendFailed,
-      retryTimesWhenSendAsyncFailed: this.options.retryTimesWhenSendAsyncFailed,
-      retryAnotherBrokerWhenNotStoreOK: this.options.retryAnotherBrokerWhenNotStoreOK,
-      send: (prepared, mq, mode, timeoutMs) => this.sendKernel(prepared, mq, mode, timeoutMs),
-    };
+    return sendAsyncWithRetries(this.retryContext, info, prepared, timeoutMs - (Date.now() - begin));
   }
 
   private async sendSelect(
