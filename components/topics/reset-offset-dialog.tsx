@@ -7,6 +7,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { Field, TextInput } from '@/components/ui/form-field';
 import { useResetOffset, useResetPreview } from '@/lib/api/topics';
+import { fromDateTimeLocal, toDateTimeLocal } from '@/lib/i18n/datetime-local';
 import { useFormat, useText } from '@/lib/i18n/i18n-provider';
 import type { ResetPreviewRow } from '@/lib/validations/topic-detail';
 
@@ -21,8 +22,8 @@ export function ResetOffsetDialog({ clusterId, topic, group, skip, onClose }: { 
   const format = useFormat();
   const preview = useResetPreview(topic);
   const reset = useResetOffset(topic);
-  const [time, setTime] = useState(() => localInputValue(Date.now() - 3600_000));
-  const timestamp = skip ? -1 : new Date(time).getTime();
+  const [time, setTime] = useState(() => toDateTimeLocal(Date.now() - 3600_000));
+  const timestamp = skip ? -1 : fromDateTimeLocal(time);
   const previewed = preview.data && preview.data.timestamp === timestamp && preview.data.group === group ? preview.data : undefined;
   const { mutate: runPreview } = preview;
 
@@ -99,18 +100,11 @@ export function ResetOffsetDialog({ clusterId, topic, group, skip, onClose }: { 
       {reset.isError ? <ErrorState title={t.reset.applyError} message={reset.error.message} testId="reset-error" /> : null}
       {reset.isSuccess ? (
         <p role="status" data-testid="reset-done" className="mt-3 rounded-md bg-success-soft px-3 py-2 text-sm text-success">
-          {t.reset.done(reset.data.mode, reset.data.rows.length)}
+          {t.reset.done(reset.data.mode, reset.data.queues.length)}
         </p>
       ) : null}
     </Dialog>
   );
-}
-
-/** `yyyy-MM-ddTHH:mm:ss` in local time, what <input type="datetime-local"> takes. */
-function localInputValue(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 function signed(text: string, value: number): string {

@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { resetOffsetResultSchema } from '../validations/group';
 import { messageSendSchema, sendResultSchema, type MessageSendInput } from '../validations/message-send';
 import { topicListSchema, type TopicFormInput, type TopicType } from '../validations/topic';
 import {
   resetPreviewSchema,
-  resetResultSchema,
   topicConfigListSchema,
   topicConsumersSchema,
   topicMutationSchema,
@@ -11,6 +11,7 @@ import {
   topicStatusSchema,
   topicTargetsSchema,
 } from '../validations/topic-detail';
+import { consumerKeys } from './consumers';
 import { fetchJson, sendJson } from './fetch-json';
 import { withQuery } from './query-string';
 
@@ -43,7 +44,6 @@ export const topicApi = {
   send: (topic: string) => withQuery('/api/topics/messages', { topic }),
   resetPreview: (topic: string) => withQuery('/api/topics/reset-offset/preview', { topic }),
   reset: (topic: string) => withQuery('/api/topics/reset-offset', { topic }),
-  skipBacklog: (topic: string) => withQuery('/api/topics/skip-backlog', { topic }),
   targets: (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}/targets`,
 };
 
@@ -141,10 +141,9 @@ export function useResetPreview(topic: string) {
 export function useResetOffset(topic: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ResetInput) =>
-      input.timestamp === -1
-        ? sendJson('POST', topicApi.skipBacklog(topic), { cluster: input.cluster, group: input.group }, resetResultSchema)
-        : sendJson('POST', topicApi.reset(topic), { ...input, force: true }, resetResultSchema),
-    onSuccess: (_result, input) => client.invalidateQueries({ queryKey: topicKeys.all(input.cluster) }),
+    // timestamp -1 skips the backlog
+    mutationFn: (input: ResetInput) => sendJson('POST', topicApi.reset(topic), { ...input, force: true }, resetOffsetResultSchema),
+    onSuccess: (_result, input) =>
+      Promise.all([client.invalidateQueries({ queryKey: topicKeys.all(input.cluster) }), client.invalidateQueries({ queryKey: consumerKeys.all(input.cluster) })]),
   });
 }

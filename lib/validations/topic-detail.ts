@@ -71,15 +71,6 @@ export type ResetPreviewRow = z.infer<typeof resetPreviewRowSchema>;
 export const resetPreviewSchema = z.object({ topic: z.string(), group: z.string(), timestamp: z.number(), rows: z.array(resetPreviewRowSchema) });
 export type ResetPreview = z.infer<typeof resetPreviewSchema>;
 
-export const resetResultSchema = z.object({
-  topic: z.string(),
-  group: z.string(),
-  /** online: the brokers pushed the offsets to running consumers; offline: the offsets were written directly. */
-  mode: z.enum(['online', 'offline']),
-  rows: z.array(z.object({ brokerName: z.string(), queueId: z.number().int(), offset: z.number() })),
-});
-export type ResetResult = z.infer<typeof resetResultSchema>;
-
 export const topicMutationSchema = z.object({ topic: z.string(), brokerAddrs: z.array(z.string()), orderConf: z.string().optional() });
 export type TopicMutation = z.infer<typeof topicMutationSchema>;
 

@@ -135,5 +135,3 @@ export const resetOffsetSchema = z.object({
   force: z.boolean().default(true),
 });
 export type ResetOffsetInput = z.input<typeof resetOffsetSchema>;
-
-export const skipBacklogSchema = z.object({ cluster: clusterIdSchema, group: groupNameSchema });

@@ -115,13 +115,14 @@ export class MetricsSampler {
   private tick(): void {
     if (this.stopped) return;
     const started = Date.now();
-    for (const entry of this.deps.listClusters()) {
+    const entries = this.deps.listClusters();
+    for (const entry of entries) {
       const cycle = this.runCycle(entry);
       this.cycles.add(cycle);
       void cycle.finally(() => this.cycles.delete(cycle));
     }
     // Forget clusters the registry no longer lists.
-    const ids = new Set(this.deps.listClusters().map((entry) => entry.id));
+    const ids = new Set(entries.map((entry) => entry.id));
     for (const id of this.clusters.keys()) if (!ids.has(id)) this.clusters.delete(id);
     this.timer = setTimeout(() => this.tick(), Math.max(0, this.intervalMs - (Date.now() - started)));
     this.timer.unref();

@@ -51,15 +51,29 @@ export class TopicCatalogCache {
     if (entry.catalog && Date.now() - entry.catalog.fetchedAt <= maxAgeMs) return entry.catalog;
     if (entry.pending) return entry.pending;
     const holder = entry;
-    const pending = fetchTopicCatalog(admin).then((catalog) => (holder.catalog = catalog)).finally(() => (holder.pending = undefined));
+    // Only the newest fetch is kept: one started before invalidate() may predate the change it reports.
+    const pending: Promise<TopicCatalog> = fetchTopicCatalog(admin)
+      .then((catalog) => {
+        if (holder.pending === pending) holder.catalog = catalog;
+        return catalog;
+      })
+      .finally(() => {
+        if (holder.pending === pending) holder.pending = undefined;
+      });
     holder.pending = pending;
     return pending;
   }
 
-  /** Forget a cluster's catalog after a create / update / delete, so the next page load sees the change. */
+  /**
+   * Forget a cluster's catalog after a create / update / delete, so the next page load sees the change. A fetch in
+   * flight (the sampler's, say) is not shared any more: it may have read the brokers before the change.
+   */
   invalidate(clusterId: string): void {
     const entry = this.entries.get(clusterId);
-    if (entry) entry.catalog = undefined;
+    if (entry) {
+      entry.catalog = undefined;
+      entry.pending = undefined;
+    }
   }
 }
 

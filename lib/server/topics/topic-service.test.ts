@@ -9,6 +9,7 @@ import { newSubscriptionGroupConfig } from '../../../broker-core/protocol/bodies
 import { topicListQuerySchema } from '../../validations/topic';
 import { errorResponse } from '../api-response';
 import { ClusterAdmins } from '../cluster-admins';
+import { resetGroupOffset } from '../consumers/group-config';
 import type { ClusterEntry } from '../cluster-registry';
 import { ProducerService } from '../producers/producer-service';
 import { AdaptiveGate } from '../sampler/adaptive-gate';
@@ -91,9 +92,9 @@ describe('topic service and sampler cycle over a real broker', () => {
       await updateConsumerOffset(admin.remoting, broker.address, group, { topic, brokerName: queue.brokerName, queueId: queue.queueId }, queue.maxOffset - 1);
     }
     expect((await topics.consumers('test', topic)).groups).toEqual([expect.objectContaining({ group, lag: 4, queues: 4 })]);
-    const skipped = await topics.resetApply('test', topic, group, -1, true);
+    const skipped = await resetGroupOffset(admins.admin(entry), group, topic, -1, true);
     expect(skipped.mode).toBe('offline');
-    expect(skipped.rows.reduce((sum, row) => sum + row.offset, 0)).toBe(12);
+    expect(skipped.queues.reduce((sum, row) => sum + row.offset, 0)).toBe(12);
     for (let i = 0; i < 5; i++) await topics.send('test', topic, { cluster: 'test', tags: '', keys: '', body: 'more', properties: [], delayLevel: 0 });
 
     const consumers = await topics.consumers('test', topic);
@@ -102,8 +103,8 @@ describe('topic service and sampler cycle over a real broker', () => {
     const preview = await topics.resetPreview('test', topic, group, startedAt);
     const total = (key: 'brokerOffset' | 'consumerOffset' | 'targetOffset') => preview.rows.reduce((sum, row) => sum + row[key], 0);
     expect([total('brokerOffset'), total('consumerOffset'), total('targetOffset')]).toEqual([17, 12, 0]);
-    const rewound = await topics.resetApply('test', topic, group, startedAt, true);
-    expect(rewound.rows.reduce((sum, row) => sum + row.offset, 0)).toBe(0);
+    const rewound = await resetGroupOffset(admins.admin(entry), group, topic, startedAt, true);
+    expect(rewound.queues.reduce((sum, row) => sum + row.offset, 0)).toBe(0);
     expect((await topics.consumers('test', topic)).groups[0].lag).toBe(17);
   });
 

@@ -1,6 +1,5 @@
 import type { MQAdmin } from '../../../broker-core/client/admin/mq-admin';
 import { previewResetOffsetByTime } from '../../../broker-core/client/admin/offset-reset-preview';
-import { resetOffsetByTime } from '../../../broker-core/client/admin/offset-reset';
 import { getConsumeStats } from '../../../broker-core/client/broker-admin';
 import type { Producer } from '../../../broker-core/client/producer/producer';
 import { newTopicConfig } from '../../../broker-core/protocol/bodies/topic-config';
@@ -9,7 +8,7 @@ import { ResponseCode } from '../../../broker-core/protocol/response-code';
 import { ResponseCodeError } from '../../../broker-core/remoting/remoting-error';
 import type { MessageSend, SendResultBody } from '../../validations/message-send';
 import type { TopicForm, TopicList, TopicListQuery } from '../../validations/topic';
-import type { ResetPreview, ResetResult, TopicConfigList, TopicConsumers, TopicMutation, TopicRoute, TopicStatus, TopicTargets } from '../../validations/topic-detail';
+import type { ResetPreview, TopicConfigList, TopicConsumers, TopicMutation, TopicRoute, TopicStatus, TopicTargets } from '../../validations/topic-detail';
 import { mapLimited } from '../map-limited';
 import { TopicCatalogCache } from './topic-catalog';
 import { pageTopics } from './topic-page';
@@ -17,7 +16,8 @@ import { pageTopics } from './topic-page';
 /**
  * The Topics page's operations over one registry cluster's MQAdmin (all through broker-core, over the wire):
  * the paged list from the cached catalog, create / update / delete (mqadmin updateTopic / deleteTopic), status,
- * route, config per broker, consuming groups with their lag, send, and the offset reset with its preview.
+ * route, config per broker, consuming groups with their lag, send, and the offset reset's preview (the reset itself
+ * is the consumer service's resetOffset).
  */
 export interface TopicServiceDeps {
   admin(clusterId: string): MQAdmin;
@@ -198,15 +198,5 @@ export class TopicService {
       timestamp,
       rows: rows.map((row) => ({ brokerName: row.messageQueue.brokerName, queueId: row.messageQueue.queueId, brokerOffset: row.brokerOffset, consumerOffset: row.consumerOffset, targetOffset: row.targetOffset })),
     };
-  }
-
-  /** mqadmin resetOffsetByTime: pushed to online consumers, else written directly (timestamp -1 = skip backlog). */
-  async resetApply(clusterId: string, topic: string, group: string, timestamp: number, force: boolean): Promise<ResetResult> {
-    const result = await resetOffsetByTime(this.deps.admin(clusterId), topic, group, timestamp, force);
-    const rows =
-      result.mode === 'online'
-        ? result.offsets.map(({ messageQueue, value }) => ({ brokerName: messageQueue.brokerName, queueId: messageQueue.queueId, offset: value }))
-        : result.rollback.map((row) => ({ brokerName: row.brokerName, queueId: row.queueId, offset: row.rollbackOffset }));
-    return { topic, group, mode: result.mode, rows };
   }
 }
