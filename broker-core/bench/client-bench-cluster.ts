@@ -14,7 +14,8 @@ export interface BenchCluster {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free right now on 127.0.0.1 (console.bench.ts uses it too). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,7 +9,7 @@ import { Producer } from '../client/producer/producer';
 import { newSubscriptionGroupConfig } from '../protocol/bodies/subscription-group-config';
 import { newTopicConfig } from '../protocol/bodies/topic-config';
 import { median, type BenchSection } from './bench-types';
-import { startBenchCluster } from './client-bench-cluster';
+import { freePort, startBenchCluster } from './client-bench-cluster';
 
 /**
  * The console at scale: a nameserver and a broker (child processes) given TOPICS topics and GROUPS subscription
@@ -210,15 +209,4 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   }, 15_000);
   await exited;
   clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

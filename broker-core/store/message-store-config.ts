@@ -54,7 +54,7 @@ export interface MessageStoreConfig {
   brokerRole: BrokerRole;
   /** SYNC_MASTER: how long a put waits for a slave before FLUSH_SLAVE_TIMEOUT (ms). */
   slaveTimeout: number;
-  /** Zero-fill the commit log ahead of the writer (commit-log-warmer.ts), in chunks of this many 4 KiB pages. */
+  /** Zero-fill the commit log ahead of the writer (commit-log-warmer.ts; masters only), in chunks of this many 4 KiB pages. */
   warmMapedFileEnable: boolean;
   flushLeastPagesWhenWarmMapedFile: number;
 }

@@ -1,7 +1,7 @@
 import { MAX_TOPIC_LENGTH, MessageConst } from '../common/message/message-const';
 import { encodeMessageProperties } from '../common/message/message-properties';
 import { getTransactionType, isPreparedOrRollback, MessageSysFlag } from '../common/message/message-sysflag';
-import { MAX_PROPERTIES_LENGTH, MessageEncodeError, prepareStoredMessage, type PreparedStoredMessage } from '../common/message/stored-message-format';
+import { MessageEncodeError, prepareStoredMessage, type PreparedStoredMessage } from '../common/message/stored-message-format';
 import type { AppendRequest } from './commit-log';
 import { applyDelayLevel } from './delay-rewrite';
 import type { MessageStoreConfig } from './message-store-config';
@@ -92,8 +92,8 @@ export function prepareBatch(batch: MessageBatchToStore, config: MessageStoreCon
   const records: PreparedStoredMessage[] = [];
   let totalBytes = 0;
   for (const message of batch.messages) {
+    // prepareStoredMessage measures the properties and refuses (PROPERTIES_SIZE_EXCEEDED) past MAX_PROPERTIES_LENGTH.
     const properties = encodeMessageProperties(message.properties) + batchText;
-    if (Buffer.byteLength(properties) > MAX_PROPERTIES_LENGTH) return refuse('PROPERTIES_SIZE_EXCEEDED', 'batch message properties exceed 32767 bytes');
     const record = prepareOrRefuse(() =>
       prepareStoredMessage({
         topic: batch.topic,

@@ -72,7 +72,8 @@ export async function assembleStore(config: MessageStoreConfig, clock: () => num
     }, loaded.reputFromOffset);
     await reput.waitUntilCaughtUp();
     rebuildQueueOffsetTable(queueOffsets, consumeQueues);
-    const warmer = config.warmMapedFileEnable ? new CommitLogWarmer(commitLog.segments, () => commitLog.maxOffset, warmingChunkBytes(config)) : undefined;
+    // Not on a slave: its writer (ha/replica-append.ts) is synchronous and cannot await a zero write in flight.
+    const warmer = config.warmMapedFileEnable && config.brokerRole !== 'SLAVE' ? new CommitLogWarmer(commitLog.segments, () => commitLog.maxOffset, warmingChunkBytes(config)) : undefined;
     commitLog.onAppended = () => {
       reput.wakeup();
       warmer?.poke();

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { resolve } from 'node:path';
+import { isProcessAlive } from '../common/process-alive';
 
 /**
  * The `lock` file that keeps two stores off one directory (spec/store.md §8). Upstream takes an fcntl lock on it;
@@ -16,15 +17,6 @@ export class StoreLockedError extends Error {
 
 const heldInThisProcess = new Set<string>();
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export class StoreLock {
   private released = false;
 
@@ -38,7 +30,7 @@ export class StoreLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(fs.readFileSync(path, 'utf8').trim(), 10);
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessAlive(owner)) {
         throw new StoreLockedError(path, `pid ${owner}`);
       }
       fs.writeFileSync(path, `${process.pid}\n`);

@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HAClient } from '../ha/ha-client';
 import { encodeReport, encodeTransferHeader, lastReport, readTransferFrames } from '../ha/ha-format';
 import { HAService } from '../ha/ha-service';
 import type { MessageStore } from '../message-store';
+import { SegmentFile } from '../segment-file';
 import { makeTempDir, message, openStore, readQueueBodies, removeDir } from './store-test-helpers';
 
 // Classic master/slave replication (spec/ha.md §2-3) between two stores over real TCP: the slave's commit log becomes
@@ -131,6 +132,45 @@ describe('master/slave replication', () => {
       expect(await readQueueBodies(master, 'Sync', 0)).toEqual(['no slave yet', 'replicated', 'no wait', 'nobody acknowledges']);
     } finally {
       mute.destroy();
+    }
+  });
+
+  it('counts no acknowledgement past the master’s end, not even in a slave’s first report', async () => {
+    master.replica = service;
+    await master.putMessage(message('Ahead', 0, 'before'));
+    const ahead: Socket = connect(Number(haAddress.split(':')[1]), '127.0.0.1');
+    try {
+      await new Promise((resolve) => ahead.once('connect', resolve));
+      let closed = false;
+      ahead.once('close', () => (closed = true));
+      ahead.write(encodeReport(master.commitLogMaxOffset + 1024 * 1024));
+      await eventually(() => closed, 'master closed the connection', 2000);
+      expect(service.push2SlaveMaxOffset).toBeLessThanOrEqual(master.commitLogMaxOffset);
+      expect((await master.putMessage(message('Ahead', 0, 'not replicated'))).status).toBe('SLAVE_NOT_AVAILABLE');
+    } finally {
+      ahead.destroy();
+    }
+  });
+
+  it('keeps replicated bytes intact on a slave configured to warm its commit log', async () => {
+    // Zero writes held back 3 ms, 4 KiB warming steps, 32 KiB frames: a zero write the slave's writer did not wait
+    // for would land on bytes it has just copied.
+    const zeroFill = SegmentFile.prototype.zeroFill;
+    vi.spyOn(SegmentFile.prototype, 'zeroFill').mockImplementation(async function (this: SegmentFile, position, length) {
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      return zeroFill.call(this, position, length);
+    });
+    await slave.shutdown();
+    slave = await openStore(join(dir, 'slave-warm'), { brokerRole: 'SLAVE', warmMapedFileEnable: true, flushLeastPagesWhenWarmMapedFile: 1 });
+    try {
+      startSlave();
+      await eventually(() => service.slaveCount === 1, 'slave connected');
+      for (let i = 0; i < 400; i += 20) await Promise.all(Array.from({ length: 20 }, (_, k) => master.putMessage(message('WarmRepl', 0, body(i + k)))));
+      await eventually(() => slave.commitLogMaxOffset === master.commitLogMaxOffset, 'slave caught up');
+      await new Promise((resolve) => setTimeout(resolve, 20)); // let any zero write in flight land
+      expect(commitLogBytes(join(dir, 'slave-warm'), 0).equals(commitLogBytes(join(dir, 'master'), 0))).toBe(true);
+    } finally {
+      vi.restoreAllMocks();
     }
   });
 

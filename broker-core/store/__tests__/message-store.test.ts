@@ -82,6 +82,17 @@ describe('MessageStore put / get', () => {
     await store.shutdown();
     store = await openStore(dir);
     expect((await store.putMessage(message('T', 0, 'x', { P: 'y'.repeat(33_000) }))).status).toBe('PROPERTIES_SIZE_EXCEEDED');
+    // In a batch, a message's own properties plus the batch's must fit together.
+    const batchTooBig = await store.putMessages({
+      topic: 'T',
+      queueId: 0,
+      sysFlag: 0,
+      bornTimestamp: 1,
+      bornHost: '1.2.3.4:5',
+      messages: [{ flag: 0, body: Buffer.from('x'), properties: new Map([['P', 'y'.repeat(20_000)]]) }],
+      batchProperties: new Map([['Q', 'z'.repeat(20_000)]]),
+    });
+    expect(batchTooBig.status).toBe('PROPERTIES_SIZE_EXCEEDED');
     expect((await store.putMessage(message('T'.repeat(128), 0, 'x'))).status).toBe('MESSAGE_ILLEGAL');
     const tooBigForSegment = await store.putMessage(message('T', 0, Buffer.alloc(70_000)));
     expect(tooBigForSegment.status).toBe('MESSAGE_ILLEGAL');

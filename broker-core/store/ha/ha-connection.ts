@@ -70,13 +70,15 @@ export class HAConnection {
     const { offset, consumed } = lastReport(this.pending);
     this.pending = this.pending.subarray(consumed);
     if (offset === undefined) return;
-    if (this.requestOffset < 0) {
-      this.requestOffset = offset;
-      log.info(`slave ${this.address} requests the commit log from offset ${offset}`);
-    } else if (offset > this.commitLog.maxOffset) {
+    // First report included: an ack past the master's end would count unreplicated puts as held by a slave.
+    if (offset > this.commitLog.maxOffset) {
       log.warn(`slave ${this.address} reports offset ${offset} beyond the master's ${this.commitLog.maxOffset}; closing`);
       this.close();
       return;
+    }
+    if (this.requestOffset < 0) {
+      this.requestOffset = offset;
+      log.info(`slave ${this.address} requests the commit log from offset ${offset}`);
     }
     this.ackOffset = offset;
     this.onAck(this, offset);
@@ -97,6 +99,18 @@ export class HAConnection {
   private send(data: Buffer): boolean {
     this.lastWrite = Date.now();
     return this.socket.write(data);
+  }
+
+  /** Resolves on 'drain' or 'close', removing both listeners (one left per wait would pile up on the socket). */
+  private drained(): Promise<void> {
+    if (this.closed || this.socket.destroyed) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        this.socket.off('drain', done).off('close', done);
+        resolve();
+      };
+      this.socket.on('drain', done).on('close', done);
+    });
   }
 
   private async pump(): Promise<void> {
@@ -124,7 +138,7 @@ export class HAConnection {
         this.send(encodeTransferHeader(from, body.length));
         const flushed = this.send(body);
         this.nextTransfer = from + body.length;
-        if (!flushed) await new Promise<void>((resolve) => this.socket.once('drain', resolve).once('close', resolve));
+        if (!flushed) await this.drained();
       }
     } catch (error) {
       log.warn(`HA transfer to ${this.address} failed`, error);
