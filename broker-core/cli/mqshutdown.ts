@@ -6,6 +6,7 @@ import { CliUsageError, parseCliArgs } from './cli-args';
 import { loadBrokerConfig } from './mqbroker';
 import { processOutput, type CliOutput } from './cli-output';
 import { namesrvPidFilePath, readPidFile } from './pid-file';
+import { isProcessAlive } from '../common/process-alive';
 
 /**
  * `mqshutdown namesrv|broker [-c file] [key=value ...]`: stops a server started by mqnamesrv / mqbroker on this
@@ -18,15 +19,6 @@ export const USAGE = `usage: mqshutdown namesrv|broker [-c <file>] [key=value ..
   key=value   e.g. storePathRootDir=/data/store (broker) or kvConfigPath=/data/namesrv/kvConfig.json (namesrv)`;
 
 const quiet: CliOutput = { out: () => {}, err: () => {} };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** On Linux, refuse to signal a recycled PID that is no longer our server. */
 function looksLikeOurServer(pid: number, name: string): boolean {
@@ -67,7 +59,7 @@ export async function runShutdownCli(argv: readonly string[], output: CliOutput 
     throw error;
   }
   const pid = readPidFile(pidFile);
-  if (pid === undefined || !isAlive(pid) || !looksLikeOurServer(pid, name)) {
+  if (pid === undefined || !isProcessAlive(pid) || !looksLikeOurServer(pid, name)) {
     if (pid !== undefined) rmSync(pidFile, { force: true });
     output.out(`No ${name} running.`);
     return 1;
@@ -76,7 +68,7 @@ export async function runShutdownCli(argv: readonly string[], output: CliOutput 
   process.kill(pid, 'SIGTERM');
   output.out(`Send shutdown request to ${name}(${pid}) OK`);
   const deadline = Date.now() + waitMs;
-  while (isAlive(pid)) {
+  while (isProcessAlive(pid)) {
     if (Date.now() > deadline) {
       output.err(`mqshutdown: ${name}(${pid}) did not exit within ${Math.round(waitMs / 1000)} s`);
       return 1;
