@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUILT_IN_GROUPS, SYSTEM_GROUP_PREFIX } from '../../broker-core/broker/topic/topic-validator';
 import { clusterIdSchema } from './cluster';
 import { lagPointSchema } from './metrics';
 import { metricsRangeSchema } from './time-range';
@@ -9,20 +10,11 @@ import { groupNameSchema, resetOffsetSchema, topicNameSchema } from './topic';
  * topic name rules are RocketMQ's (lib/validations/topic.ts). Every number is what a broker or client reported.
  */
 
-/** Java MixAll's built-in and system groups; the list hides them unless asked. */
-const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
-  'TOOLS_CONSUMER',
-  'FILTERSRV_CONSUMER',
-  'SELF_TEST_C_GROUP',
-  'CID_ONS-HTTP-PROXY',
-  'CID_ONSAPI_PULL',
-  'CID_ONSAPI_PERMISSION',
-  'CID_ONSAPI_OWNER',
-  'CID_SYS_RMQ_TRANS',
-]);
+/** The broker's built-in groups plus the transaction check-back group; the list hides them unless asked. */
+const HIDDEN_GROUPS: ReadonlySet<string> = new Set([...BUILT_IN_GROUPS, 'CID_SYS_RMQ_TRANS']);
 
 export function isSystemGroup(group: string): boolean {
-  return BUILT_IN_GROUPS.has(group) || group.startsWith('CID_RMQ_SYS_');
+  return HIDDEN_GROUPS.has(group) || group.startsWith(SYSTEM_GROUP_PREFIX);
 }
 
 const pageNumber = z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1');
