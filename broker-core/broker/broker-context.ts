@@ -1,3 +1,4 @@
+import type { PlainPermissionManager } from '../acl';
 import type { DataVersion } from '../protocol/bodies/data-version';
 import type { MessageStore } from '../store/message-store';
 import type { ConsumerManager } from './client/consumer-manager';
@@ -34,6 +35,8 @@ export interface BrokerContext {
   readonly registrar: BrokerRegistrar;
   /** Delivery of delayed messages (started on masters only). */
   readonly schedule: ScheduleMessageService;
+  /** ACL 1.0 accounts (aclEnable=true), undefined when ACL is off. */
+  readonly acl: PlainPermissionManager | undefined;
   /** "brokerIP1:listenPort" as clients and message ids see it. */
   readonly brokerAddr: string;
   /** Version of the broker configuration, bumped by UPDATE_BROKER_CONFIG (the GET_BROKER_CONFIG `version` header). */

@@ -17,6 +17,9 @@ import { brokerConfigSchema, toMessageStoreConfig, type BrokerConfig } from './c
 import { SqlFilterCache } from './filter/sql-filter-cache';
 import { PullRequestHoldService } from './longpolling/pull-request-hold-service';
 import { ConsumerOffsetManager } from './offset/consumer-offset-manager';
+import type { PlainPermissionManager } from '../acl';
+import { aclRequestHook, startBrokerAcl } from './acl/broker-acl';
+import { aclConfigProcessor } from './processors/admin/acl-config';
 import { consumeStatsProcessor } from './processors/admin/consume-stats';
 import { brokerConfigProcessor } from './processors/admin/broker-config';
 import { consumerForwardProcessor } from './processors/admin/consumer-forward';
@@ -81,6 +84,7 @@ export class BrokerController implements BrokerContext {
   private slaveSynchronize: SlaveSynchronize | undefined;
   /** Commit-log replication: the HA service of a master, the HA client of a slave (spec/ha.md). */
   replication: BrokerReplication | undefined;
+  acl: PlainPermissionManager | undefined;
   private listenPortBound = 0;
   private fastPortBound = 0;
   private shuttingDown: Promise<void> | undefined;
@@ -175,12 +179,17 @@ export class BrokerController implements BrokerContext {
       statsAdminProcessor(this),
       brokerConfigProcessor(this),
       consumerForwardProcessor(this),
+      aclConfigProcessor(this),
     ];
   }
 
   async start(): Promise<void> {
     const { config } = this;
     try {
+      // Before the ports open: no request is served unchecked, and a bad ACL file stops start-up.
+      this.acl = await startBrokerAcl(config);
+      const aclHook = this.acl && aclRequestHook(this.acl);
+      for (const server of [this.server, this.fastServer]) server.processors.setRequestHook(aclHook);
       this.listenPortBound = await this.server.listen(config.listenPort, config.listenHost);
       this.fastPortBound = await this.fastServer.listen(config.listenPort === 0 ? 0 : config.listenPort - 2, config.listenHost);
       const store = await MessageStore.open(toMessageStoreConfig(config), { storeHost: this.brokerAddr });
@@ -261,6 +270,7 @@ export class BrokerController implements BrokerContext {
   private async doShutdown(): Promise<void> {
     this.registrar.stop();
     this.slaveSync?.stop();
+    this.acl?.stopWatching();
     if (this.storeInstance) await this.registrar.unregisterAll();
     this.services.stop();
     this.stats.shutdown();

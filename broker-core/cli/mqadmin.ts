@@ -1,4 +1,6 @@
 import { MQAdmin } from '../client/admin/mq-admin';
+import { toolsCredentials } from './mqadmin/tools-credentials';
+import { ACL_COMMANDS } from './mqadmin/acl-commands';
 import { parseNamesrvAddr } from '../client/namesrv-address';
 import { brokerConsumeStats, brokerStatus, clusterList, getBrokerConfig, updateBrokerConfig } from './mqadmin/broker-commands';
 import { formatUsage, parseOptions, UsageError, type CommandOutput, type CommandSpec } from './mqadmin/command';
@@ -63,6 +65,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   getNamesrvConfig,
   updateNamesrvConfig,
   decodeMessageId,
+  ...ACL_COMMANDS,
 ];
 
 const processOutput: CommandOutput = {
@@ -120,7 +123,7 @@ export async function runMqadmin(
       options,
       output,
       namesrvAddr,
-      admin: () => (admin ??= new MQAdmin({ namesrvAddr: namesrvAddr() })),
+      admin: () => (admin ??= new MQAdmin({ namesrvAddr: namesrvAddr(), ...toolsCredentials(env) })),
     });
     return 0;
   } catch (error) {

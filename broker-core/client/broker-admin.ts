@@ -13,6 +13,7 @@ import { ResponseCodeError } from '../remoting/remoting-error';
  * The families live in admin/broker-*-admin.ts and are re-exported here; admin/mq-admin.ts builds cluster-wide
  * operations (find the brokers through routes / cluster info, merge their answers) on top of them.
  */
+export * from './admin/broker-acl-admin';
 export * from './admin/broker-config-admin';
 export * from './admin/broker-group-admin';
 export * from './admin/broker-maintenance-admin';

@@ -17,9 +17,21 @@ export type RequestHandler = (
   connection: Connection,
 ) => Promise<RemotingCommand | null | undefined> | RemotingCommand | null | undefined;
 
+/**
+ * Runs before every handler (Java's server RPC hook, e.g. the ACL validator); throwing answers the request the way a
+ * handler's error would, and the handler does not run.
+ */
+export type RequestHook = (request: RemotingCommand, connection: Connection) => void;
+
 /** Maps request codes to handlers: the single wiring table of a server or client. */
 export class ProcessorTable {
   private readonly handlers = new Map<number, RequestHandler>();
+  private requestHook: RequestHook | undefined;
+
+  setRequestHook(hook: RequestHook | undefined): this {
+    this.requestHook = hook;
+    return this;
+  }
 
   register(code: number, handler: RequestHandler): this {
     this.handlers.set(code, handler);
@@ -45,6 +57,7 @@ export class ProcessorTable {
       });
     }
     try {
+      this.requestHook?.(request, connection);
       return (await handler(request, connection)) ?? null;
     } catch (error) {
       if (error instanceof ResponseCodeError) {

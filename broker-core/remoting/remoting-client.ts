@@ -12,6 +12,8 @@ export interface RemotingClientOptions {
   connectTimeoutMs?: number;
   /** Close a pooled connection with no traffic for this long (upstream: 120 s). */
   idleTimeoutMs?: number;
+  /** Runs on every request just before it is sent (Java's client RPC hook, e.g. ACL signing). */
+  beforeRequest?: (request: RemotingCommand) => void;
 }
 
 /**
@@ -26,21 +28,31 @@ export class RemotingClient {
   private readonly name: string;
   private readonly connectTimeoutMs: number;
   private readonly idleTimeoutMs: number;
+  private readonly beforeRequest: ((request: RemotingCommand) => void) | undefined;
 
   constructor(options: RemotingClientOptions = {}) {
     this.name = options.name ?? 'client';
+    this.beforeRequest = options.beforeRequest;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 3000;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
   }
 
   async invoke(address: string, request: RemotingCommand, timeoutMs = 3000): Promise<RemotingCommand> {
     const connection = await this.getConnection(address);
+    this.beforeRequest?.(request);
     return connection.invoke(request, timeoutMs);
   }
 
   async invokeOneway(address: string, request: RemotingCommand): Promise<void> {
     const connection = await this.getConnection(address);
+    this.beforeRequest?.(request);
     connection.invokeOneway(request);
+  }
+
+  /** Applies `beforeRequest` to a request sent some other way (down a connection the peer opened). */
+  prepareRequest(request: RemotingCommand): RemotingCommand {
+    this.beforeRequest?.(request);
+    return request;
   }
 
   getConnection(address: string): Promise<Connection> {

@@ -1,3 +1,4 @@
+import type { AclCredentials } from '../../broker-core/acl/acl-signature';
 import { MQAdmin } from '../../broker-core/client/admin/mq-admin';
 import { Producer } from '../../broker-core/client/producer/producer';
 import type { ClusterEntry } from './cluster-registry';
@@ -19,6 +20,9 @@ interface Held {
 
 export class ClusterAdmins {
   private readonly held = new Map<string, Held>();
+
+  /** `credentials`: the ACL account every admin and producer signs with (RMQ_ACCESS_KEY / RMQ_SECRET_KEY). */
+  constructor(private readonly credentials?: AclCredentials) {}
 
   /** The admin of a registry entry (the caller looked the entry up, so an unknown id never gets here). */
   admin(entry: ClusterEntry): MQAdmin {
@@ -55,7 +59,7 @@ export class ClusterAdmins {
       held = undefined;
     }
     if (!held) {
-      const admin = new MQAdmin({ namesrvAddr: entry.namesrvAddr, timeoutMs: ADMIN_TIMEOUT_MS, instanceName: `console-${entry.id}-${process.pid}` });
+      const admin = new MQAdmin({ namesrvAddr: entry.namesrvAddr, timeoutMs: ADMIN_TIMEOUT_MS, instanceName: `console-${entry.id}-${process.pid}`, ...this.credentials });
       held = { namesrvAddr: entry.namesrvAddr, admin };
       this.held.set(entry.id, held);
     }

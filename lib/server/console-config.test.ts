@@ -33,6 +33,13 @@ describe('readConsoleConfig', () => {
     expect(readConsoleConfig({ NAMESRV_ADDR: '  ' }).externalNamesrvAddrs).toBeUndefined();
   });
 
+  it('reads the ACL account the console signs with; half a pair is refused', () => {
+    expect(readConsoleConfig({ RMQ_ACCESS_KEY: ' rocketmq2 ', RMQ_SECRET_KEY: '12345678' }).credentials).toEqual({ accessKey: 'rocketmq2', secretKey: '12345678' });
+    expect(readConsoleConfig({}).credentials).toBeUndefined();
+    expect(() => readConsoleConfig({ RMQ_ACCESS_KEY: 'rocketmq2' })).toThrow(/^RMQ_SECRET_KEY must be set with RMQ_ACCESS_KEY/);
+    expect(() => readConsoleConfig({ RMQ_SECRET_KEY: '12345678', RMQ_ACCESS_KEY: ' ' })).toThrow(/^RMQ_ACCESS_KEY must be set/);
+  });
+
   it('refuses bad values with a message naming the variable', () => {
     expect(() => readConsoleConfig({ RMQ_NAMESRV_PORT: '98760' })).toThrow(/^RMQ_NAMESRV_PORT='98760' must be a port number/);
     expect(() => readConsoleConfig({ RMQ_NAMESRV_PORT: 'abc' })).toThrow(ConsoleConfigError);

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { AclCredentials } from '../../broker-core/acl/acl-signature';
 import { parseNamesrvAddr } from '../../broker-core/client/namesrv-client';
 
 /**
@@ -13,6 +14,8 @@ import { parseNamesrvAddr } from '../../broker-core/client/namesrv-client';
  *   RMQ_STORE_DIR=./.data/store  the embedded broker's store; the nameserver keeps kvConfig.json and
  *                                namesrv.properties in `namesrv/` beside it (./.data/namesrv by default)
  *   NAMESRV_ADDR=h:p;h:p    the nameservers of another cluster to manage (one registry entry, RocketMQ's meaning)
+ *   RMQ_ACCESS_KEY, RMQ_SECRET_KEY  an ACL account the console signs every request with (rocketmq-dashboard's
+ *                           rocketmq.config.accessKey / secretKey), for clusters whose brokers run with aclEnable=true
  *
  * Clusters added on the Ops page are kept in `console/clusters.json` beside the store (even with RMQ_EMBEDDED=0).
  *
@@ -24,6 +27,8 @@ export interface ConsoleConfig {
   externalNamesrvAddrs: string[] | undefined;
   /** clusters.json of the Ops page's clusters; unset = kept in memory only. */
   clustersFile?: string;
+  /** ACL account every request is signed with; unset = unsigned requests. */
+  credentials?: AclCredentials;
 }
 
 export interface EmbeddedConfig {
@@ -59,6 +64,8 @@ const envSchema = z.object({
   RMQ_LISTEN_HOST: z.string().trim().min(1, 'must not be empty').optional().transform((host) => host ?? '0.0.0.0'),
   RMQ_STORE_DIR: z.string().trim().min(1, 'must not be empty').optional().transform((dir) => dir ?? './.data/store'),
   NAMESRV_ADDR: z.string().optional(),
+  RMQ_ACCESS_KEY: z.string().trim().optional(),
+  RMQ_SECRET_KEY: z.string().trim().optional(),
 });
 
 export function readConsoleConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd: string = process.cwd()): ConsoleConfig {
@@ -83,5 +90,12 @@ export function readConsoleConfig(env: Readonly<Record<string, string | undefine
   const embedded: EmbeddedConfig | undefined = embeddedOn
     ? { listenHost: values.RMQ_LISTEN_HOST, namesrvPort: values.RMQ_NAMESRV_PORT, brokerPort: values.RMQ_BROKER_PORT, storeDir, namesrvDir: join(dirname(storeDir), 'namesrv') }
     : undefined;
-  return { embedded, externalNamesrvAddrs, clustersFile: join(dirname(storeDir), 'console', 'clusters.json') };
+  return { embedded, externalNamesrvAddrs, clustersFile: join(dirname(storeDir), 'console', 'clusters.json'), credentials: readCredentials(values) };
+}
+
+function readCredentials({ RMQ_ACCESS_KEY: accessKey, RMQ_SECRET_KEY: secretKey }: { RMQ_ACCESS_KEY?: string; RMQ_SECRET_KEY?: string }): AclCredentials | undefined {
+  if (!accessKey && !secretKey) return undefined;
+  if (!accessKey) throw new ConsoleConfigError('RMQ_ACCESS_KEY must be set with RMQ_SECRET_KEY');
+  if (!secretKey) throw new ConsoleConfigError('RMQ_SECRET_KEY must be set with RMQ_ACCESS_KEY');
+  return { accessKey, secretKey };
 }

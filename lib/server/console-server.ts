@@ -2,6 +2,7 @@ import type { MQAdmin } from '../../broker-core/client/admin/mq-admin';
 import { NamesrvClient, parseNamesrvAddr } from '../../broker-core/client/namesrv-client';
 import type { Producer } from '../../broker-core/client/producer/producer';
 import { createLogger } from '../../broker-core/common/logger';
+import { signRequest } from '../../broker-core/acl/acl-signature';
 import { RemotingClient } from '../../broker-core/remoting/remoting-client';
 import type { BrokerKeyValues, ClusterBrokers, ClusterSummary } from '../validations/cluster';
 import { ClusterAdmins } from './cluster-admins';
@@ -57,8 +58,9 @@ export async function startConsoleServer(config: ConsoleConfig): Promise<Console
     await embedded?.shutdown(); // e.g. an unreadable clusters.json: stop what started, then report it
     throw error;
   }
-  const remoting = new RemotingClient({ name: 'console', connectTimeoutMs: 2000 });
-  const admins = new ClusterAdmins();
+  const { credentials } = config;
+  const remoting = new RemotingClient({ name: 'console', connectTimeoutMs: 2000, beforeRequest: credentials && ((request) => signRequest(request, credentials)) });
+  const admins = new ClusterAdmins(credentials);
   // One NamesrvClient per registry entry, so its failover preference outlives a request.
   const namesrvClients = new Map<string, NamesrvClient>();
   const namesrvClient = (clusterId: string): NamesrvClient => {

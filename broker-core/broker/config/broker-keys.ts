@@ -17,7 +17,7 @@ function defaultBrokerName(): string {
 
 export const brokerKeys = {
   // identity, network, registration (§2.1)
-  rocketmqHome: configKey.string(process.env.ROCKETMQ_HOME ?? '', { description: 'ROCKETMQ_HOME (informational)' }),
+  rocketmqHome: configKey.string(process.env.ROCKETMQ_HOME ?? '', { description: 'ROCKETMQ_HOME: where conf/plain_acl.yml is read (default: the current directory)' }),
   namesrvAddr: configKey.string(process.env.NAMESRV_ADDR ?? '', { description: 'nameservers, "host:port;host:port"' }),
   brokerClusterName: configKey.string('DefaultCluster'),
   brokerName: configKey.string(defaultBrokerName(), { description: 'broker group name (default: host name)' }),
@@ -50,7 +50,7 @@ export const brokerKeys = {
   expectConsumerNumUseFilter: configKey.int(32, noEffect('no bloom filter bitmaps')),
   maxErrorRateOfBloomFilter: configKey.int(20, noEffect('no bloom filter bitmaps')),
   filterDataCleanTimeSpan: configKey.long(86_400_000, noEffect('SQL registrations live with their consumers')),
-  aclEnable: configKey.boolean(false, noEffect('ACL is not implemented')),
+  aclEnable: configKey.boolean(false, { description: 'ACL 1.0: check every request against $ROCKETMQ_HOME/conf/plain_acl.yml (and conf/acl/*.yml)' }),
   slaveReadEnable: configKey.boolean(false),
   longPollingEnable: configKey.boolean(true),
   shortPollingTimeMills: configKey.long(1000, { min: 0 }),

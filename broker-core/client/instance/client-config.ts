@@ -1,4 +1,5 @@
 import { networkInterfaces } from 'node:os';
+import type { AclCredentials } from '../../acl/acl-signature';
 import { MQClientError } from '../client-error';
 import { parseNamesrvAddr } from '../namesrv-address';
 
@@ -24,6 +25,11 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Consumer rebalance period (rocketmq.client.rebalance.waitInterval), default 20 000 ms. */
   rebalanceIntervalMs?: number;
+  /** ACL 1.0 account (Java `AclClientRPCHook` + `SessionCredentials`): every request is signed when both are set. */
+  accessKey?: string;
+  secretKey?: string;
+  /** Sent and signed with every request when set (STS). */
+  securityToken?: string;
 }
 
 export interface ResolvedClientConfig {
@@ -36,6 +42,7 @@ export interface ResolvedClientConfig {
   persistConsumerOffsetIntervalMs: number;
   requestTimeoutMs: number;
   rebalanceIntervalMs: number;
+  credentials?: AclCredentials;
 }
 
 export const DEFAULT_INSTANCE_NAME = 'DEFAULT';
@@ -56,7 +63,14 @@ export function resolveClientConfig(options: ClientOptions, defaultInstanceName:
     persistConsumerOffsetIntervalMs: options.persistConsumerOffsetIntervalMs ?? 5_000,
     requestTimeoutMs: options.requestTimeoutMs ?? 3_000,
     rebalanceIntervalMs: options.rebalanceIntervalMs ?? 20_000,
+    credentials: resolveCredentials(options),
   };
+}
+
+function resolveCredentials({ accessKey, secretKey, securityToken }: ClientOptions): AclCredentials | undefined {
+  if (!accessKey && !secretKey) return undefined;
+  if (!accessKey || !secretKey) throw new MQClientError('ACL credentials need both accessKey and secretKey');
+  return securityToken ? { accessKey, secretKey, securityToken } : { accessKey, secretKey };
 }
 
 /** Java `changeInstanceNameToPID`: `<pid>#<nanoTime>`, unique per client object within a process. */

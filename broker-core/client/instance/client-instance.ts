@@ -11,6 +11,7 @@ import { UnregisterClientRequestHeader } from '../../protocol/headers/client-man
 import type { CheckTransactionStateRequestHeader } from '../../protocol/headers/transaction';
 import type { Connection } from '../../remoting/connection';
 import { RequestCode } from '../../protocol/request-code';
+import { signRequest } from '../../acl/acl-signature';
 import { RemotingClient } from '../../remoting/remoting-client';
 import { invokeChecked } from '../broker-request';
 import { NamesrvClient } from '../namesrv-client';
@@ -85,7 +86,12 @@ export class ClientInstance {
 
   constructor(readonly config: ResolvedClientConfig) {
     this.clientId = buildClientId(config);
-    this.remoting = new RemotingClient({ name: `client ${this.clientId}`, connectTimeoutMs: config.requestTimeoutMs });
+    const credentials = config.credentials;
+    this.remoting = new RemotingClient({
+      name: `client ${this.clientId}`,
+      connectTimeoutMs: config.requestTimeoutMs,
+      beforeRequest: credentials && ((request) => signRequest(request, credentials)),
+    });
     this.namesrv = new NamesrvClient(this.remoting, config.namesrvAddrs, { timeoutMs: config.requestTimeoutMs });
     registerClientRequestProcessors(this);
     this.rebalanceTask = new PeriodicTask('rebalance', config.rebalanceIntervalMs, () => this.doRebalance());

@@ -152,7 +152,7 @@ export class TransactionProducer extends Producer {
     const request = createRequest(RequestCode.END_TRANSACTION, { extFields, remark });
     try {
       if (connection.closed) await this.instance.remoting.invokeOneway(connection.remoteAddress, request);
-      else connection.invokeOneway(request);
+      else connection.invokeOneway(this.instance.remoting.prepareRequest(request));
       traceEndTransaction(this, {
         topic: message.topic,
         tags: message.tags,

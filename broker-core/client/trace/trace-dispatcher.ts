@@ -70,7 +70,12 @@ export class TraceDispatcher {
     this.maxMsgSize = options.maxMsgSize ?? 128_000;
     this.flushIntervalMs = options.flushIntervalMs ?? 100;
     const { namesrvAddr, clientIP, pollNameServerIntervalMs, heartbeatBrokerIntervalMs, requestTimeoutMs } = options.clientOptions;
+    // Traces are signed with the traced client's account, as Java hands its RPC hook to the trace producer.
+    const { accessKey, secretKey, securityToken } = options.clientOptions;
     this.sender = createProducer({
+      accessKey,
+      secretKey,
+      securityToken,
       namesrvAddr,
       clientIP,
       pollNameServerIntervalMs,
